@@ -1,1 +1,130 @@
-pub enum Error {}
+//! The one error type. Every variant names the file it is about, and its message is one line:
+//! the CLI prints it as is.
+
+use std::fmt;
+use std::path::PathBuf;
+
+#[derive(Debug)]
+pub enum Error {
+    /// The file could not be read or written.
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: std::io::Error,
+    },
+    /// The input has no text at all, or only white space.
+    Empty {
+        path: PathBuf,
+        whitespace_only: bool,
+    },
+    /// The input looks like a binary file (NUL bytes or control characters).
+    Binary { path: PathBuf },
+    /// The bytes are neither UTF-8, UTF-16 with BOM nor GB18030/GBK text.
+    Undecodable { path: PathBuf, detail: String },
+    /// The input is larger than the configured limit.
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    /// The front matter or a metadata value is wrong.
+    Metadata {
+        path: PathBuf,
+        line: Option<usize>,
+        message: String,
+    },
+    /// A JSON model given as input does not match the model.
+    Json { path: PathBuf, message: String },
+    /// A template could not be loaded.
+    Template { message: String },
+    /// A font could not be loaded or subset.
+    Font { message: String },
+    /// An output path is also an input.
+    WouldOverwriteInput { path: PathBuf },
+    /// The requested output format has no backend in this build.
+    FormatUnavailable { format: &'static str },
+    /// A backend could not produce its output.
+    Render {
+        path: PathBuf,
+        format: &'static str,
+        message: String,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io {
+                path,
+                action,
+                source,
+            } => write!(f, "{}: cannot {action}: {source}", path.display()),
+            Error::Empty {
+                path,
+                whitespace_only,
+            } => {
+                if *whitespace_only {
+                    write!(f, "{}: the file contains only white space", path.display())
+                } else {
+                    write!(f, "{}: the file is empty", path.display())
+                }
+            }
+            Error::Binary { path } => write!(
+                f,
+                "{}: this is not a text file (it contains binary data)",
+                path.display()
+            ),
+            Error::Undecodable { path, detail } => write!(
+                f,
+                "{}: not readable as UTF-8, UTF-16 or GB18030/GBK text ({detail})",
+                path.display()
+            ),
+            Error::TooLarge { path, size, limit } => write!(
+                f,
+                "{}: the file is {size} bytes, over the limit of {limit} bytes (raise it with --max-input-size)",
+                path.display()
+            ),
+            Error::Metadata {
+                path,
+                line: Some(line),
+                message,
+            } => write!(f, "{}:{line}: {message}", path.display()),
+            Error::Metadata {
+                path,
+                line: None,
+                message,
+            } => write!(f, "{}: {message}", path.display()),
+            Error::Json { path, message } => {
+                write!(
+                    f,
+                    "{}: not a paiban document model: {message}",
+                    path.display()
+                )
+            }
+            Error::Template { message } | Error::Font { message } => f.write_str(message),
+            Error::WouldOverwriteInput { path } => write!(
+                f,
+                "{}: refusing to write output over an input file",
+                path.display()
+            ),
+            Error::FormatUnavailable { format } => write!(
+                f,
+                "the {format} backend is not available in this version of paiban"
+            ),
+            Error::Render {
+                path,
+                format,
+                message,
+            } => write!(f, "{}: cannot render {format}: {message}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}

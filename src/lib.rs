@@ -6,9 +6,11 @@
 //! character; [`backend`] renders.
 
 pub mod backend;
+pub mod check;
 pub mod error;
 pub mod fonts;
 pub mod model;
+pub mod output;
 pub mod source;
 pub mod typography;
 

@@ -1,1 +1,13 @@
+//! The article model: one issue of a bulletin as data. Built once by [`crate::source`]; every
+//! backend reads it and none re-parses text. Serialisable so `paiban inspect` can print it and
+//! read it back unchanged.
 
+mod article;
+mod block;
+mod document;
+mod report;
+
+pub use article::{Article, Byline, Credit, Dateline, DatelineKind, HeadlineGroup};
+pub use block::{Block, Paragraph, Run};
+pub use document::{Document, Metadata};
+pub use report::{Change, ChangeKind, Location, Warning};

@@ -1,1 +1,236 @@
+//! The source reader: bytes → text (`decode`) → front matter (`frontmatter`) → Markdown blocks
+//! (`markdown`) → articles with news semantics (`news`: headline groups, `dateline`,
+//! `credits`, page-break repair, `normalise`) → metadata (`metadata`). A JSON model (what
+//! `paiban inspect` prints) is read back as it is.
 
+pub mod chars;
+mod credits;
+mod dateline;
+pub mod decode;
+pub mod frontmatter;
+mod markdown;
+pub mod metadata;
+mod news;
+pub mod normalise;
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::Error;
+use crate::model::{Change, Document, Location, Warning};
+
+pub use decode::SourceEncoding;
+pub use frontmatter::MetaOverrides;
+
+/// Default input size limit: far above any real issue, low enough to refuse a wrong file
+/// before it costs memory.
+pub const DEFAULT_MAX_INPUT: u64 = 64 * 1024 * 1024;
+
+/// How to read a source.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Metadata that overrides the front matter (command-line flags).
+    pub meta: MetaOverrides,
+    /// Inputs larger than this many bytes are refused.
+    pub max_input_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            meta: MetaOverrides::default(),
+            max_input_bytes: DEFAULT_MAX_INPUT,
+        }
+    }
+}
+
+/// What the input was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceFormat {
+    Markdown,
+    /// A model printed by `paiban inspect`, read back as is.
+    Json,
+}
+
+/// The document and what the reader did to get it.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub document: Document,
+    /// Every repair and conversion, in document order within each kind of pass.
+    pub changes: Vec<Change>,
+    pub warnings: Vec<Warning>,
+    pub format: SourceFormat,
+    pub encoding: SourceEncoding,
+}
+
+/// Reads a file; `-` reads standard input.
+pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Reading, Error> {
+    let io = |action, source| Error::Io {
+        path: path.to_path_buf(),
+        action,
+        source,
+    };
+    let limit = options.max_input_bytes;
+    let bytes = if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut buf)
+            .map_err(|e| io("read standard input", e))?;
+        buf
+    } else {
+        let meta = std::fs::metadata(path).map_err(|e| io("read", e))?;
+        if meta.is_dir() {
+            return Err(io(
+                "read",
+                std::io::Error::other("it is a directory, not a file"),
+            ));
+        }
+        if meta.len() > limit {
+            return Err(Error::TooLarge {
+                path: path.to_path_buf(),
+                size: meta.len(),
+                limit,
+            });
+        }
+        std::fs::read(path).map_err(|e| io("read", e))?
+    };
+    read_bytes(&bytes, path, options)
+}
+
+/// Reads a source held in memory; `path` names it in messages and gives the file stem used
+/// for metadata defaults.
+pub fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Reading, Error> {
+    if bytes.len() as u64 > options.max_input_bytes {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: options.max_input_bytes,
+        });
+    }
+    let decoded = decode::decode(bytes, path)?;
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        || decoded.text.trim_start().starts_with('{');
+    if is_json {
+        return read_json(&decoded.text, path, options, decoded.encoding);
+    }
+    let mut warnings = Vec::new();
+    let text = remove_controls(&decoded.text, &mut warnings);
+    let split = frontmatter::split(&text, path)?;
+    warnings.extend(split.warnings);
+    if split.body.trim().is_empty() {
+        return Err(Error::Empty {
+            path: path.to_path_buf(),
+            whitespace_only: true,
+        });
+    }
+    let first_line = text[..text.len() - split.body.len()].matches('\n').count() + 1;
+    let blocks = markdown::parse(split.body, first_line, &mut warnings);
+    let built = news::build(blocks);
+    warnings.extend(built.warnings);
+    let given = split.meta.overridden_by(&options.meta);
+    let stem = stem(path);
+    let meta = metadata::derive(
+        &given,
+        built.issue_title.as_deref(),
+        &built.articles,
+        stem.as_deref(),
+        path,
+    )?;
+    Ok(Reading {
+        document: Document {
+            meta,
+            articles: built.articles,
+        },
+        changes: built.changes,
+        warnings,
+        format: SourceFormat::Markdown,
+        encoding: decoded.encoding,
+    })
+}
+
+/// Reads a UTF-8 string; a convenience for library users and tests.
+pub fn read_str(text: &str, name: &str) -> Result<Reading, Error> {
+    read_bytes(text.as_bytes(), Path::new(name), &ReadOptions::default())
+}
+
+fn read_json(
+    text: &str,
+    path: &Path,
+    options: &ReadOptions,
+    encoding: SourceEncoding,
+) -> Result<Reading, Error> {
+    let mut document: Document = serde_json::from_str(text).map_err(|e| Error::Json {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let o = &options.meta;
+    let m = &mut document.meta;
+    for (slot, value) in [
+        (&mut m.title, &o.title),
+        (&mut m.language, &o.language),
+        (&mut m.identifier, &o.identifier),
+    ] {
+        if let Some(v) = value {
+            *slot = v.clone();
+        }
+    }
+    if let Some(p) = &o.publisher {
+        m.publisher = Some(p.clone());
+    }
+    if let Some(d) = &o.date {
+        m.date = Some(metadata::parse_date(d).ok_or_else(|| Error::Metadata {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!("date {d:?} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)"),
+        })?);
+    }
+    Ok(Reading {
+        document,
+        changes: Vec::new(),
+        warnings: Vec::new(),
+        format: SourceFormat::Json,
+        encoding,
+    })
+}
+
+/// Removes characters XML 1.0 cannot carry (C0 controls other than tab and line feed, and the
+/// noncharacters U+FFFE/U+FFFF), each with a warning naming its line.
+fn remove_controls(text: &str, warnings: &mut Vec<Warning>) -> String {
+    let bad = |c: char| {
+        (c.is_control() && !matches!(c, '\n' | '\t')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
+    if !text.chars().any(bad) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut line = 1;
+    for c in text.chars() {
+        if bad(c) {
+            warnings.push(Warning::ControlCharacter {
+                location: Location::Line { line },
+                code_point: c as u32,
+            });
+            continue;
+        }
+        if c == '\n' {
+            line += 1;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn stem(path: &Path) -> Option<String> {
+    if path == Path::new("-") {
+        return None;
+    }
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+}

@@ -1,0 +1,68 @@
+//! `paiban build FILE… [--to pdf,docx,epub] [-o DIR] [--template NAME|FILE]`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+
+use paiban::backend::{self, Format};
+use paiban::output::write_atomic;
+
+use super::ReadArgs;
+
+#[derive(Args)]
+pub struct BuildArgs {
+    /// Source files (Markdown/text, or a JSON model)
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Formats to write, comma-separated
+    #[arg(long, value_delimiter = ',', default_values_t = Format::DEFAULT)]
+    to: Vec<Format>,
+    /// Output directory
+    #[arg(short = 'o', long = "out-dir", value_name = "DIR", default_value = ".")]
+    out_dir: PathBuf,
+    /// Built-in template name or template file
+    #[arg(long, value_name = "NAME|FILE", default_value = "newspaper")]
+    template: String,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+pub fn run(args: &BuildArgs) -> Result<ExitCode, paiban::Error> {
+    let mut formats = args.to.clone();
+    formats.sort();
+    formats.dedup();
+    let mut failed = 0;
+    for file in &args.files {
+        if let Err(e) = build_one(file, &formats, args) {
+            eprintln!("paiban: {e}");
+            failed += 1;
+        }
+    }
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn build_one(file: &Path, formats: &[Format], args: &BuildArgs) -> Result<(), paiban::Error> {
+    let reading = args.read.read(file)?;
+    for w in &reading.warnings {
+        eprintln!("warning: {}: {w}", file.display());
+    }
+    let stem = match file.file_stem() {
+        Some(s) if file != Path::new("-") => s.to_os_string(),
+        _ => "stdin".into(),
+    };
+    for &format in formats {
+        let bytes = backend::render(format, &reading.document)?;
+        let mut name = stem.clone();
+        name.push(".");
+        name.push(format.extension());
+        let path = args.out_dir.join(name);
+        write_atomic(&path, &bytes, &args.files)?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,115 @@
+//! Command-line interface. Exit codes: 0 success (or a clean check), 1 problems found or bad
+//! input, 2 usage error (clap's own).
+
+mod build;
+mod check;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use paiban::source::{self, MetaOverrides, ReadOptions, Reading};
+
+#[derive(Parser)]
+#[command(
+    name = "paiban",
+    version,
+    about = "Typeset Chinese newsroom text as PDF, DOCX and EPUB"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the article model of FILE as JSON (`-` reads standard input)
+    Inspect {
+        file: PathBuf,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Report what the reader repaired and converted, and editorial problems
+    Check {
+        file: PathBuf,
+        /// Print the report as JSON
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Render FILEs to PDF, DOCX and EPUB, writing DIR/<input stem>.<ext>
+    Build(build::BuildArgs),
+}
+
+/// Options every command that reads a source takes.
+#[derive(Args, Clone)]
+pub struct ReadArgs {
+    /// Issue title (overrides front matter)
+    #[arg(long)]
+    title: Option<String>,
+    /// Publishing organisation (overrides front matter)
+    #[arg(long)]
+    publisher: Option<String>,
+    /// Issue date, YYYY-MM-DD (overrides front matter)
+    #[arg(long)]
+    date: Option<String>,
+    /// Language tag (default zh-CN)
+    #[arg(long)]
+    language: Option<String>,
+    /// Stable identifier (default: derived from title, publisher and date)
+    #[arg(long)]
+    identifier: Option<String>,
+    /// Refuse inputs larger than this many bytes
+    #[arg(long, value_name = "BYTES", default_value_t = source::DEFAULT_MAX_INPUT)]
+    max_input_size: u64,
+}
+
+impl ReadArgs {
+    pub fn options(&self) -> ReadOptions {
+        ReadOptions {
+            meta: MetaOverrides {
+                title: self.title.clone(),
+                publisher: self.publisher.clone(),
+                date: self.date.clone(),
+                language: self.language.clone(),
+                identifier: self.identifier.clone(),
+            },
+            max_input_bytes: self.max_input_size,
+        }
+    }
+
+    pub fn read(&self, file: &std::path::Path) -> Result<Reading, paiban::Error> {
+        source::read_path(file, &self.options())
+    }
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Inspect { file, read } => inspect(&file, &read),
+        Command::Check { file, json, read } => check::run(&file, json, &read),
+        Command::Build(args) => build::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("paiban: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn inspect(file: &std::path::Path, read: &ReadArgs) -> Result<ExitCode, paiban::Error> {
+    let reading = read.read(file)?;
+    for w in &reading.warnings {
+        eprintln!("warning: {}: {w}", file.display());
+    }
+    let json = paiban::backend::render(paiban::backend::Format::Json, &reading.document)?;
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`paiban inspect f | head`) is not an error worth a message.
+    let _ = out.write_all(&json);
+    Ok(ExitCode::SUCCESS)
+}

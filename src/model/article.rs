@@ -1,0 +1,128 @@
+use serde::{Deserialize, Serialize};
+
+use super::Block;
+
+/// One news article: headline group, optional dateline, body, optional byline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub headline: HeadlineGroup,
+    /// The dateline 电头 that leads the first body paragraph, when the article has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<Dateline>,
+    pub body: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<Byline>,
+}
+
+/// The headline group of a Chinese news article: 引题 kicker above, 主题 main headline, 副题
+/// subtitle below. A source without any heading gives one article whose `headline` is `None`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadlineGroup {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kicker: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+}
+
+/// How the dateline is formed; backends may style the kinds alike, `check` and the JSON keep
+/// them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatelineKind {
+    /// `东昌府讯`, `本报讯`: a local or own-paper report.
+    Xun,
+    /// `新华社北京1月17日电`: an agency wire with place and date.
+    Dian,
+    /// `央视网消息`: a report credited to a medium.
+    Xiaoxi,
+    /// `【财新网】`: the source in lenticular brackets.
+    Bracketed,
+}
+
+/// The dateline 电头 as printed at the start of the first paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dateline {
+    pub kind: DatelineKind,
+    /// The dateline exactly as it is printed, without its credit: `东昌府讯`,
+    /// `新华社北京1月17日电`, `【财新网】`.
+    pub text: String,
+    /// Who reports: `东昌府`, `本报`, `新华社`, `央视网`, `财新网`.
+    pub source: String,
+    /// Where the wire was filed (`北京`), for `电` datelines that name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The date the report gives, `9月1日`: inside the dateline for wires, or at the start of
+    /// the first paragraph for `讯` datelines (where it stays part of the paragraph's text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Reporters named in brackets right after the dateline: `本报讯（记者 张三）`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credits: Vec<Credit>,
+}
+
+impl Dateline {
+    /// The dateline as printed, with its credit in full-width brackets when it has one.
+    pub fn display(&self) -> String {
+        if self.credits.is_empty() {
+            self.text.clone()
+        } else {
+            format!("{}（{}）", self.text, Credit::display_all(&self.credits))
+        }
+    }
+}
+
+/// The byline at the end of an article, `（融媒体中心 郭龙君）`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Byline {
+    pub credits: Vec<Credit>,
+}
+
+impl Byline {
+    /// The byline's text without brackets: `融媒体中心 郭龙君`.
+    pub fn display(&self) -> String {
+        Credit::display_all(&self.credits)
+    }
+}
+
+/// People credited together: an optional organisation, an optional role (记者, 通讯员, 摄影…)
+/// and their names. `融媒体中心 郭龙君` is organisation + one name; `本报记者 张三 李四` is
+/// organisation `本报`, role `记者`, two names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Credit {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    pub names: Vec<String>,
+}
+
+impl Credit {
+    /// `融媒体中心 郭龙君`, `本报记者 张三 李四`, `通讯员 王五`.
+    pub fn display(&self) -> String {
+        let mut out = String::new();
+        out.push_str(self.organisation.as_deref().unwrap_or(""));
+        out.push_str(self.role.as_deref().unwrap_or(""));
+        for name in &self.names {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(name);
+        }
+        out
+    }
+
+    pub fn display_all(credits: &[Credit]) -> String {
+        credits
+            .iter()
+            .map(Credit::display)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}

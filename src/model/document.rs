@@ -1,0 +1,63 @@
+use serde::{Deserialize, Serialize};
+
+use super::Article;
+
+/// One issue: its metadata and its articles in reading order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub meta: Metadata,
+    pub articles: Vec<Article>,
+}
+
+/// Issue-level metadata. Every field is filled: the reader derives what the source does not
+/// say (see `source::metadata`), so backends never invent values of their own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    /// The issue title, e.g. `东昌府新闻 2022年9月`.
+    pub title: String,
+    /// The publishing organisation (creator in DOCX/EPUB, author in PDF), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Issue date as ISO 8601 `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, when known. Output
+    /// timestamps come from here, never from the clock, so output is reproducible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// BCP 47 language tag, `zh-CN` unless the source says otherwise.
+    pub language: String,
+    /// A stable identifier: given in front matter, or derived from title, publisher and date so
+    /// that the same issue keeps the same identifier across runs.
+    pub identifier: String,
+}
+
+impl Document {
+    /// All text of the document in reading order, one item per headline, dateline, paragraph
+    /// and byline, with a human-readable location. Used by font coverage and checks.
+    pub fn text_items(&self) -> Vec<(String, String)> {
+        let mut items = vec![("title".to_string(), self.meta.title.clone())];
+        for (i, a) in self.articles.iter().enumerate() {
+            let n = i + 1;
+            let h = &a.headline;
+            for (what, text) in [
+                ("kicker", h.kicker.as_deref()),
+                ("headline", h.headline.as_deref()),
+                ("subtitle", h.subtitle.as_deref()),
+            ] {
+                if let Some(t) = text {
+                    items.push((format!("article {n}, {what}"), t.to_string()));
+                }
+            }
+            if let Some(d) = &a.dateline {
+                items.push((format!("article {n}, dateline"), d.display()));
+            }
+            for (j, b) in a.body.iter().enumerate() {
+                items.push((format!("article {n}, paragraph {}", j + 1), b.text()));
+            }
+            if let Some(b) = &a.byline {
+                items.push((format!("article {n}, byline"), b.display()));
+            }
+        }
+        items
+    }
+}

@@ -1,0 +1,50 @@
+//! Writing output files safely: a temporary file in the target directory renamed into place,
+//! so an interrupted run leaves the old file or the new one, never half of one; and never over
+//! an input.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::Error;
+
+/// Writes `bytes` to `path` atomically. `inputs` are the files this run reads: writing over
+/// one of them is refused.
+pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), Error> {
+    if is_input(path, inputs) {
+        return Err(Error::WouldOverwriteInput {
+            path: path.to_path_buf(),
+        });
+    }
+    let io = |action, source| Error::Io {
+        path: path.to_path_buf(),
+        action,
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io("write", e));
+    }
+    Ok(())
+}
+
+fn is_input(path: &Path, inputs: &[PathBuf]) -> bool {
+    let target = std::fs::canonicalize(path).ok();
+    inputs.iter().any(|input| {
+        input == path || (target.is_some() && std::fs::canonicalize(input).ok() == target)
+    })
+}

@@ -1,0 +1,168 @@
+//! Credits as newsrooms write them, in bylines `（融媒体中心 郭龙君）` and after datelines
+//! `本报讯（记者 张三 通讯员 李四）`: organisations, roles and names.
+
+use crate::model::Credit;
+
+use super::chars::{is_han, is_space};
+
+/// Roles, longest first so `见习记者` is not read as `见习` + `记者`.
+const ROLES: [&str; 17] = [
+    "责任编辑",
+    "见习记者",
+    "特约记者",
+    "实习记者",
+    "首席记者",
+    "通讯员",
+    "实习生",
+    "记者",
+    "编辑",
+    "摄影",
+    "摄像",
+    "撰稿",
+    "编译",
+    "校对",
+    "文",
+    "图",
+    "摄",
+];
+
+/// Endings that make a word an organisation rather than a person: `融媒体中心`, `本报`.
+const ORG_ENDINGS: [&str; 20] = [
+    "中心", "报", "社", "台", "网", "站", "局", "部", "委", "办", "院", "会", "所", "队", "处",
+    "厅", "团", "组", "公司", "集团",
+];
+
+/// Parses the inside of a credit bracket. Returns `None` unless every word is an organisation,
+/// a role or a plausible name and at least one name is given: a bracketed aside such as
+/// `（完）` or `（街道）` is not a credit.
+pub fn parse(text: &str) -> Option<Vec<Credit>> {
+    let text = text.trim_matches(|c: char| is_space(c));
+    if text.is_empty() || text.chars().count() > 60 {
+        return None;
+    }
+    let mut credits: Vec<Credit> = Vec::new();
+    let mut open = false;
+    for word in text.split(|c: char| is_space(c)).filter(|w| !w.is_empty()) {
+        // `文/张三`, `图／李四`: a role and a name in one word.
+        if let Some((role, name)) = word.split_once(['/', '／'])
+            && ROLES.contains(&role)
+        {
+            credits.push(Credit {
+                organisation: None,
+                role: Some(role.to_string()),
+                names: names(name)?,
+            });
+            open = true;
+            continue;
+        }
+        if let Some(role) = ROLES
+            .iter()
+            .find(|r| word.ends_with(**r) && word.chars().count() > 0)
+        {
+            let org = &word[..word.len() - role.len()];
+            // `文` and `图` alone are roles only as whole words, never as a name's last char.
+            if org.is_empty() || is_org(org) || role.chars().count() > 1 {
+                credits.push(Credit {
+                    organisation: (!org.is_empty()).then(|| org.to_string()),
+                    role: Some(role.to_string()),
+                    names: Vec::new(),
+                });
+                open = true;
+                continue;
+            }
+        }
+        if !open && is_org(word) {
+            credits.push(Credit {
+                organisation: Some(word.to_string()),
+                role: None,
+                names: Vec::new(),
+            });
+            open = true;
+            continue;
+        }
+        let list = names(word)?;
+        match credits.last_mut() {
+            Some(c) if open => c.names.extend(list),
+            _ => {
+                credits.push(Credit {
+                    organisation: None,
+                    role: None,
+                    names: list,
+                });
+                open = true;
+            }
+        }
+    }
+    (!credits.is_empty() && credits.iter().all(|c| !c.names.is_empty())).then_some(credits)
+}
+
+fn is_org(word: &str) -> bool {
+    word.chars().count() >= 2
+        && word.chars().all(is_han)
+        && ORG_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// `张三`, `张三、李四`, `阿卜杜·热合曼`: 2–8 Han characters (with an interpunct in
+/// transcribed names) each.
+fn names(word: &str) -> Option<Vec<String>> {
+    let list: Vec<String> = word
+        .split(['、', '，', ','])
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect();
+    let ok = !list.is_empty()
+        && list.iter().all(|n| {
+            let len = n.chars().count();
+            (2..=8).contains(&len)
+                && n.chars().all(|c| is_han(c) || c == '·')
+                && n.chars().next().is_some_and(is_han)
+        });
+    ok.then_some(list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(org: Option<&str>, role: Option<&str>, names: &[&str]) -> Credit {
+        Credit {
+            organisation: org.map(str::to_string),
+            role: role.map(str::to_string),
+            names: names.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            parse("融媒体中心 郭龙君"),
+            Some(vec![c(Some("融媒体中心"), None, &["郭龙君"])])
+        );
+        assert_eq!(
+            parse("记者 张三 通讯员 李四 王五"),
+            Some(vec![
+                c(None, Some("记者"), &["张三"]),
+                c(None, Some("通讯员"), &["李四", "王五"])
+            ])
+        );
+        assert_eq!(
+            parse("本报记者 张三、李四"),
+            Some(vec![c(Some("本报"), Some("记者"), &["张三", "李四"])])
+        );
+        assert_eq!(
+            parse("文/张三 图/李四"),
+            Some(vec![
+                c(None, Some("文"), &["张三"]),
+                c(None, Some("图"), &["李四"])
+            ])
+        );
+    }
+
+    #[test]
+    fn asides_are_not_credits() {
+        assert_eq!(parse("完"), None);
+        assert_eq!(parse("记者"), None);
+        assert_eq!(parse("National Bureau of Statistics"), None);
+        assert_eq!(parse("站、所"), None);
+    }
+}

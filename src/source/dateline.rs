@@ -1,0 +1,190 @@
+//! Dateline 电头 detection at the start of an article's first paragraph. Forms newsrooms use:
+//! `东昌府讯`, `本报讯（记者 张三）`, `新华社北京1月17日电（记者 李四）`, `央视网消息`,
+//! `【财新网】`, each followed by a space, a colon or the text.
+
+use crate::model::{Dateline, DatelineKind};
+
+use super::chars::{is_han, is_space};
+use super::credits;
+
+/// A dateline and how many characters of the paragraph it (and the separator after it) took.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Found {
+    pub dateline: Dateline,
+    pub consumed: usize,
+}
+
+/// How far into a paragraph a dateline marker may stand.
+const MAX_PREFIX: usize = 24;
+
+pub fn detect(text: &str) -> Option<Found> {
+    let c: Vec<char> = text.chars().take(120).collect();
+    let (kind, text_end, source, place, date) = if c.first() == Some(&'【') {
+        bracketed(&c)?
+    } else {
+        marked(&c)?
+    };
+    let mut i = text_end;
+    let mut dateline = Dateline {
+        kind,
+        text: c[..text_end].iter().collect(),
+        source,
+        place,
+        date,
+        credits: Vec::new(),
+    };
+    // A credit in brackets right after the marker: `本报讯（记者 张三）`.
+    if matches!(c.get(i), Some('（' | '(')) {
+        let close = c[i + 1..]
+            .iter()
+            .position(|&x| x == '）' || x == ')')
+            .map(|p| p + i + 1);
+        if let Some(close) = close {
+            let inner: String = c[i + 1..close].iter().collect();
+            if let Some(list) = credits::parse(&inner) {
+                dateline.credits = list;
+                i = close + 1;
+            }
+        }
+    }
+    // The separator: spaces, or a colon that belongs to the dateline (`央视网消息：`).
+    if matches!(c.get(i), Some('：' | ':')) && dateline.credits.is_empty() {
+        dateline.text.push('：');
+        i += 1;
+    }
+    while c.get(i).is_some_and(|&x| is_space(x)) {
+        i += 1;
+    }
+    if dateline.date.is_none() {
+        dateline.date = date_at(&c[i..]).map(|n| c[i..i + n].iter().collect());
+    }
+    Some(Found {
+        dateline,
+        consumed: i,
+    })
+}
+
+type Parts = (DatelineKind, usize, String, Option<String>, Option<String>);
+
+fn bracketed(c: &[char]) -> Option<Parts> {
+    let close = c.iter().take(22).position(|&x| x == '】')?;
+    let inner: String = c[1..close].iter().collect();
+    let plain = !inner.is_empty()
+        && inner
+            .chars()
+            .all(|x| is_han(x) || x.is_ascii_alphanumeric());
+    plain.then(|| (DatelineKind::Bracketed, close + 1, inner, None, None))
+}
+
+/// `…讯`, `…电`, `…消息` after a run of Han (and, for wires, a date), followed by a separator.
+fn marked(c: &[char]) -> Option<Parts> {
+    for p in 2..c.len().min(MAX_PREFIX) {
+        let prefix = &c[..p];
+        if !prefix.iter().all(|&x| is_han(x) || x.is_ascii_digit()) {
+            return None;
+        }
+        let (kind, len) = match (c[p], c.get(p + 1)) {
+            ('讯', _) => (DatelineKind::Xun, 1),
+            ('电', _) => (DatelineKind::Dian, 1),
+            ('消', Some('息')) => (DatelineKind::Xiaoxi, 2),
+            _ => continue,
+        };
+        let end = p + len;
+        let next = c.get(end).copied();
+        let separated = match next {
+            None => true,
+            Some(x) => is_space(x) || matches!(x, '（' | '(' | '：' | ':' | '，' | ','),
+        };
+        // `讯` may be followed directly by the date: `东昌府讯9月1日`.
+        let date_follows = kind == DatelineKind::Xun && date_at(&c[end..]).is_some();
+        if !(separated || date_follows) {
+            continue;
+        }
+        let text_end = end;
+        let parts = match kind {
+            DatelineKind::Dian => wire(prefix)?,
+            _ => {
+                if !prefix.iter().all(|&x| is_han(x)) {
+                    return None;
+                }
+                (prefix.iter().collect(), None, None)
+            }
+        };
+        return Some((kind, text_end, parts.0, parts.1, parts.2));
+    }
+    None
+}
+
+/// `新华社北京1月17日` → source `新华社`, place `北京`, date `1月17日`.
+fn wire(prefix: &[char]) -> Option<(String, Option<String>, Option<String>)> {
+    let han_end = prefix
+        .iter()
+        .position(|x| x.is_ascii_digit())
+        .unwrap_or(prefix.len());
+    let date = if han_end < prefix.len() {
+        let tail = &prefix[han_end..];
+        (date_at(tail)? == tail.len()).then(|| tail.iter().collect::<String>())?
+    } else {
+        String::new()
+    };
+    let han = &prefix[..han_end];
+    if !han.iter().all(|&x| is_han(x)) || han.len() < 2 {
+        return None;
+    }
+    let split = han
+        .iter()
+        .position(|x| matches!(x, '社' | '网' | '台' | '报'))
+        .map(|i| i + 1)
+        .unwrap_or(han.len());
+    let source: String = han[..split].iter().collect();
+    let place: String = han[split..].iter().collect();
+    // A bare `…电` with neither place nor date is a word (`来电`), not a wire dateline.
+    if place.is_empty()
+        && date.is_empty()
+        && split == han.len()
+        && !source.ends_with(['社', '网', '台', '报'])
+    {
+        return None;
+    }
+    Some((
+        source,
+        (!place.is_empty()).then_some(place),
+        (!date.is_empty()).then_some(date),
+    ))
+}
+
+/// Length in characters of a `M月D日` date at the start of `c`.
+fn date_at(c: &[char]) -> Option<usize> {
+    let digits = |from: usize| c[from..].iter().take_while(|x| x.is_ascii_digit()).count();
+    let m = digits(0);
+    if !(1..=2).contains(&m) || c.get(m) != Some(&'月') {
+        return None;
+    }
+    let d = digits(m + 1);
+    if !(1..=2).contains(&d) || c.get(m + 1 + d) != Some(&'日') {
+        return None;
+    }
+    Some(m + d + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_report_with_date_in_text() {
+        let f = detect("东昌府讯 9月1日,制造业强市").unwrap();
+        assert_eq!(f.dateline.kind, DatelineKind::Xun);
+        assert_eq!(f.dateline.text, "东昌府讯");
+        assert_eq!(f.dateline.source, "东昌府");
+        assert_eq!(f.dateline.date.as_deref(), Some("9月1日"));
+        assert_eq!(f.consumed, 5);
+    }
+
+    #[test]
+    fn not_datelines() {
+        assert_eq!(detect("通讯员王五报道"), None);
+        assert_eq!(detect("热线电话12345"), None);
+        assert_eq!(detect("会议指出，要加强"), None);
+    }
+}

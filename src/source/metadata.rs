@@ -1,0 +1,256 @@
+//! Document metadata: what the user gave (front matter, then flags), and sensible values for
+//! the rest. The derivation rules are documented in README ("Metadata").
+
+use std::path::Path;
+
+use crate::Error;
+use crate::model::{Article, Metadata};
+
+use super::frontmatter::MetaOverrides;
+
+/// Fills the metadata. `stem` is the input file's name without extension, when there is a file.
+pub fn derive(
+    given: &MetaOverrides,
+    issue_title: Option<&str>,
+    articles: &[Article],
+    stem: Option<&str>,
+    path: &Path,
+) -> Result<Metadata, Error> {
+    let bad = |message: String| Error::Metadata {
+        path: path.to_path_buf(),
+        line: None,
+        message,
+    };
+    let date = match &given.date {
+        Some(d) => Some(parse_date(d).ok_or_else(|| {
+            bad(format!(
+                "date {d:?} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)"
+            ))
+        })?),
+        None => date_from(stem, articles),
+    };
+    let language = given.language.clone().unwrap_or_else(|| "zh-CN".into());
+    let tag_ok = !language.is_empty()
+        && language
+            .split('-')
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if !tag_ok {
+        return Err(bad(format!(
+            "language {language:?} is not a language tag such as zh-CN"
+        )));
+    }
+    let single_headline = match articles {
+        [only] => only.headline.headline.as_deref(),
+        _ => None,
+    };
+    let title = given
+        .title
+        .clone()
+        .or_else(|| issue_title.map(str::to_string))
+        .or_else(|| single_headline.map(str::to_string))
+        .or_else(|| stem.map(str::to_string))
+        .unwrap_or_else(|| "未命名".to_string());
+    let publisher = given
+        .publisher
+        .clone()
+        .or_else(|| common_organisation(articles));
+    let identifier = given.identifier.clone().unwrap_or_else(|| {
+        derived_identifier(&[
+            &title,
+            publisher.as_deref().unwrap_or(""),
+            date.as_deref().unwrap_or(""),
+        ])
+    });
+    for (key, value) in [("title", &title), ("identifier", &identifier)] {
+        if value.trim().is_empty() {
+            return Err(bad(format!("{key} must not be empty")));
+        }
+    }
+    Ok(Metadata {
+        title,
+        publisher,
+        date,
+        language,
+        identifier,
+    })
+}
+
+/// `2022-09-01`, `2022-09`, `2022`, `2022年9月1日`, `2022/9/1` → ISO 8601.
+pub fn parse_date(s: &str) -> Option<String> {
+    let parts: Vec<&str> = s
+        .trim()
+        .trim_end_matches('日')
+        .split(['-', '/', '.', '年', '月'])
+        .collect();
+    let num = |p: &str| {
+        p.parse::<u32>()
+            .ok()
+            .filter(|_| p.chars().all(|c| c.is_ascii_digit()))
+    };
+    let year = num(parts.first()?).filter(|y| (1000..=9999).contains(y))?;
+    match parts.len() {
+        1 => Some(format!("{year:04}")),
+        2 => {
+            let m = num(parts[1]).filter(|m| (1..=12).contains(m))?;
+            Some(format!("{year:04}-{m:02}"))
+        }
+        3 => {
+            let m = num(parts[1]).filter(|m| (1..=12).contains(m))?;
+            let d = num(parts[2]).filter(|&d| d >= 1 && d <= days_in(year, m))?;
+            Some(format!("{year:04}-{m:02}-{d:02}"))
+        }
+        _ => None,
+    }
+}
+
+fn days_in(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The year (and month, and day) in the file name, completed from the articles' dates: a file
+/// `dongchangfu-2022-09.md` whose latest September dateline says `9月1日` is dated 2022-09-01.
+/// Never invents a year.
+fn date_from(stem: Option<&str>, articles: &[Article]) -> Option<String> {
+    let (year, month, day) = stem_date(stem?)?;
+    if day.is_some() {
+        return parse_date(&format!("{year}-{}-{}", month?, day?));
+    }
+    let dated: Vec<(u32, u32)> = articles
+        .iter()
+        .filter_map(|a| a.dateline.as_ref()?.date.as_deref())
+        .filter_map(|d| {
+            let (m, d) = d.trim_end_matches('日').split_once('月')?;
+            Some((m.parse().ok()?, d.parse().ok()?))
+        })
+        .filter(|&(m, _)| month.is_none_or(|month| m == month))
+        .collect();
+    match dated.iter().max() {
+        Some(&(m, d)) => parse_date(&format!("{year}-{m}-{d}")),
+        None => parse_date(&match month {
+            Some(m) => format!("{year}-{m}"),
+            None => year.to_string(),
+        }),
+    }
+}
+
+/// Finds `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYYMMDD` in a file name.
+fn stem_date(stem: &str) -> Option<(u32, Option<u32>, Option<u32>)> {
+    let c: Vec<char> = stem.chars().collect();
+    let mut i = 0;
+    while i < c.len() {
+        let run = c[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+        let starts_clean = i == 0 || !c[i - 1].is_ascii_digit();
+        if starts_clean && (run == 4 || run == 8) {
+            let s: String = c[i..i + run].iter().collect();
+            let year: u32 = s[..4].parse().ok()?;
+            if !(1900..=2199).contains(&year) {
+                i += run;
+                continue;
+            }
+            if run == 8 {
+                return Some((year, s[4..6].parse().ok(), s[6..8].parse().ok()));
+            }
+            let mut rest = c[i + 4..].iter().peekable();
+            let mut fields = Vec::new();
+            while fields.len() < 2 && rest.next_if(|x| matches!(x, '-' | '_' | '.')).is_some() {
+                let digits: String =
+                    std::iter::from_fn(|| rest.next_if(|x| x.is_ascii_digit())).collect();
+                match digits.len() {
+                    1 | 2 => fields.push(digits.parse::<u32>().ok()?),
+                    _ => break,
+                }
+            }
+            let month = fields.first().copied().filter(|m| (1..=12).contains(m));
+            let day = month.and(fields.get(1).copied());
+            return Some((year, month, day));
+        }
+        i += run.max(1);
+    }
+    None
+}
+
+/// The organisation every byline names, when they all name the same one.
+fn common_organisation(articles: &[Article]) -> Option<String> {
+    let mut orgs = articles
+        .iter()
+        .filter_map(|a| a.byline.as_ref())
+        .map(|b| b.credits.iter().find_map(|c| c.organisation.clone()));
+    let first = orgs.next()??;
+    orgs.all(|o| o.as_deref() == Some(first.as_str()))
+        .then_some(first)
+}
+
+/// A name-based UUID (version 8, RFC 9562) from the metadata, so the same issue always gets
+/// the same identifier without anyone keeping a register.
+fn derived_identifier(parts: &[&str]) -> String {
+    // Two FNV-1a 64-bit hashes with different offsets make 128 bits; this is an identifier,
+    // not a security measure.
+    let hash = |seed: u64| {
+        let mut h = seed;
+        for (i, p) in parts.iter().enumerate() {
+            for b in p.bytes().chain([0x1f, i as u8]) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x100_0000_01b3);
+            }
+        }
+        h
+    };
+    let hi = hash(0xcbf2_9ce4_8422_2325);
+    let lo = hash(0x6c62_272e_07bb_0142);
+    let mut b = [0u8; 16];
+    b[..8].copy_from_slice(&hi.to_be_bytes());
+    b[8..].copy_from_slice(&lo.to_be_bytes());
+    b[6] = (b[6] & 0x0f) | 0x80;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2022-09-01").as_deref(), Some("2022-09-01"));
+        assert_eq!(parse_date("2022年9月1日").as_deref(), Some("2022-09-01"));
+        assert_eq!(parse_date("2022-9").as_deref(), Some("2022-09"));
+        assert_eq!(parse_date("2022-02-30"), None);
+        assert_eq!(parse_date("yesterday"), None);
+        assert_eq!(
+            stem_date("dongchangfu-2022-09"),
+            Some((2022, Some(9), None))
+        );
+        assert_eq!(stem_date("news_20220901"), Some((2022, Some(9), Some(1))));
+        assert_eq!(stem_date("issue-12"), None);
+    }
+
+    #[test]
+    fn identifier_is_stable_and_distinct() {
+        let a = derived_identifier(&["东昌府新闻", "融媒体中心", "2022-09-01"]);
+        assert_eq!(
+            a,
+            derived_identifier(&["东昌府新闻", "融媒体中心", "2022-09-01"])
+        );
+        assert_ne!(
+            a,
+            derived_identifier(&["东昌府新闻", "融媒体中心", "2022-09-02"])
+        );
+        assert!(a.starts_with("urn:uuid:") && a.len() == 45, "{a}");
+        assert_eq!(&a[23..24], "8");
+    }
+}
