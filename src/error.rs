@@ -128,3 +128,11 @@ impl std::error::Error for Error {
         }
     }
 }
+
+impl From<crate::typography::TemplateError> for Error {
+    fn from(e: crate::typography::TemplateError) -> Self {
+        Error::Template {
+            message: e.to_string(),
+        }
+    }
+}

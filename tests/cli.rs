@@ -64,7 +64,10 @@ fn check_lists_joins_and_problems_and_exits_1() {
     assert!(text.contains("doubled character \"并并\""));
     let clean = temp_dir("clean").join("clean.md");
     std::fs::write(&clean, "## 标题\n\n本报讯 会议召开。\n").unwrap();
-    assert_eq!(paiban(&["check", clean.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        paiban(&["check", clean.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
 }
 
 #[test]
@@ -73,7 +76,11 @@ fn bad_input_gives_one_line_naming_the_file_and_exit_1() {
     let cases: [(&str, &[u8], &str); 3] = [
         ("empty.md", b"", "the file is empty"),
         ("blank.md", b" \n \n", "only white space"),
-        ("image.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", "not a text file"),
+        (
+            "image.md",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0",
+            "not a text file",
+        ),
     ];
     for (name, bytes, says) in cases {
         let path = dir.join(name);
@@ -87,20 +94,31 @@ fn bad_input_gives_one_line_naming_the_file_and_exit_1() {
     }
     let out = paiban(&["inspect", dir.join("missing.md").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("missing.md: cannot read"));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("missing.md: cannot read")
+    );
 }
 
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(paiban(&["inspect"]).status.code(), Some(2));
-    assert_eq!(paiban(&["build", SAMPLE, "--to", "odt"]).status.code(), Some(2));
+    assert_eq!(
+        paiban(&["build", SAMPLE, "--to", "odt"]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]
 fn build_writes_dir_stem_ext_and_never_over_its_input() {
     let dir = temp_dir("build");
     let out = paiban(&["build", SAMPLE, "--to", "json", "-o", dir.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let written = dir.join("dongchangfu-2022-09.json");
     let doc: paiban::model::Document =
         serde_json::from_slice(&std::fs::read(&written).unwrap()).unwrap();
@@ -110,9 +128,20 @@ fn build_writes_dir_stem_ext_and_never_over_its_input() {
 
     // A JSON input whose output would be itself is refused and left unchanged.
     let before = std::fs::read(&written).unwrap();
-    let out = paiban(&["build", written.to_str().unwrap(), "--to", "json", "-o", dir.to_str().unwrap()]);
+    let out = paiban(&[
+        "build",
+        written.to_str().unwrap(),
+        "--to",
+        "json",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("refusing to write output over an input"));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("refusing to write output over an input")
+    );
     assert_eq!(std::fs::read(&written).unwrap(), before);
     assert!(Path::new(&written).exists());
 }

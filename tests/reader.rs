@@ -411,7 +411,7 @@ fn text_without_headline_is_one_untitled_article_with_a_warning() {
 #[test]
 fn json_round_trip_gives_an_identical_model() {
     let doc = sample().document;
-    let json = paiban::backend::render(paiban::backend::Format::Json, &doc).unwrap();
+    let json = paiban::backend::json::render(&doc);
     let back =
         source::read_bytes(&json, Path::new("sample.json"), &ReadOptions::default()).unwrap();
     assert_eq!(back.document, doc);

@@ -1,7 +1,8 @@
 //! Backends: one module per output format behind one trait, chosen by [`Format`]. A backend
 //! reads the model and the template and never re-parses text.
 
-mod json;
+pub mod json;
+pub mod package;
 
 use std::fmt;
 use std::str::FromStr;
@@ -10,6 +11,7 @@ use serde::Serialize;
 
 use crate::Error;
 use crate::model::Document;
+use crate::typography::Template;
 
 /// The output formats. Adding one means one module here and one arm in [`render`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -57,8 +59,22 @@ impl FromStr for Format {
     }
 }
 
+/// Everything a backend gets besides the model: one value, built once per run.
+pub struct Context<'a> {
+    pub template: &'a Template,
+    pub options: &'a RenderOptions,
+}
+
+/// Per-run choices that are not typography.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Leave the bundled fonts out of DOCX (`--no-embed-fonts`).
+    pub no_embed_fonts: bool,
+}
+
 /// Renders `doc` to the bytes of one output file.
-pub fn render(format: Format, doc: &Document) -> Result<Vec<u8>, Error> {
+pub fn render(format: Format, doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
+    let _ = ctx;
     match format {
         Format::Json => Ok(json::render(doc)),
         Format::Pdf | Format::Docx | Format::Epub => Err(Error::FormatUnavailable {

@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use paiban::backend::{self, Format};
+use paiban::backend::{self, Context, Format, RenderOptions};
 use paiban::output::write_atomic;
+use paiban::typography::Template;
 
 use super::ReadArgs;
 
@@ -24,6 +25,9 @@ pub struct BuildArgs {
     /// Built-in template name or template file
     #[arg(long, value_name = "NAME|FILE", default_value = "newspaper")]
     template: String,
+    /// Do not embed the bundled fonts in DOCX files
+    #[arg(long)]
+    no_embed_fonts: bool,
     #[command(flatten)]
     read: ReadArgs,
 }
@@ -32,9 +36,18 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, paiban::Error> {
     let mut formats = args.to.clone();
     formats.sort();
     formats.dedup();
+    // Loaded once for the whole run: a bad template stops the run before any file is read.
+    let template = Template::load(&args.template)?;
+    let options = RenderOptions {
+        no_embed_fonts: args.no_embed_fonts,
+    };
+    let ctx = Context {
+        template: &template,
+        options: &options,
+    };
     let mut failed = 0;
     for file in &args.files {
-        if let Err(e) = build_one(file, &formats, args) {
+        if let Err(e) = build_one(file, &formats, args, &ctx) {
             eprintln!("paiban: {e}");
             failed += 1;
         }
@@ -46,7 +59,12 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, paiban::Error> {
     })
 }
 
-fn build_one(file: &Path, formats: &[Format], args: &BuildArgs) -> Result<(), paiban::Error> {
+fn build_one(
+    file: &Path,
+    formats: &[Format],
+    args: &BuildArgs,
+    ctx: &Context,
+) -> Result<(), paiban::Error> {
     let reading = args.read.read(file)?;
     for w in &reading.warnings {
         eprintln!("warning: {}: {w}", file.display());
@@ -56,7 +74,7 @@ fn build_one(file: &Path, formats: &[Format], args: &BuildArgs) -> Result<(), pa
         _ => "stdin".into(),
     };
     for &format in formats {
-        let bytes = backend::render(format, &reading.document)?;
+        let bytes = backend::render(format, &reading.document, ctx)?;
         let mut name = stem.clone();
         name.push(".");
         name.push(format.extension());

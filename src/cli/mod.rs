@@ -41,6 +41,20 @@ enum Command {
     },
     /// Render FILEs to PDF, DOCX and EPUB, writing DIR/<input stem>.<ext>
     Build(build::BuildArgs),
+    /// List the built-in templates, or print one as TOML to copy and edit
+    Templates {
+        #[command(subcommand)]
+        action: Option<TemplatesAction>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplatesAction {
+    /// Print a built-in template (or a template file merged onto its base) as TOML
+    Show {
+        #[arg(value_name = "NAME|FILE")]
+        name: String,
+    },
 }
 
 /// Options every command that reads a source takes.
@@ -91,6 +105,7 @@ pub fn run() -> ExitCode {
         Command::Inspect { file, read } => inspect(&file, &read),
         Command::Check { file, json, read } => check::run(&file, json, &read),
         Command::Build(args) => build::run(&args),
+        Command::Templates { action } => templates(action),
     };
     match result {
         Ok(code) => code,
@@ -106,10 +121,39 @@ fn inspect(file: &std::path::Path, read: &ReadArgs) -> Result<ExitCode, paiban::
     for w in &reading.warnings {
         eprintln!("warning: {}: {w}", file.display());
     }
-    let json = paiban::backend::render(paiban::backend::Format::Json, &reading.document)?;
+    let json = paiban::backend::json::render(&reading.document);
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     // A closed pipe (`paiban inspect f | head`) is not an error worth a message.
     let _ = out.write_all(&json);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn templates(action: Option<TemplatesAction>) -> Result<ExitCode, paiban::Error> {
+    use paiban::typography::Template;
+    match action {
+        None => {
+            for name in Template::builtin_names() {
+                let t = Template::builtin(name).expect("listed built-ins exist");
+                let default = if *name == "newspaper" {
+                    " (default)"
+                } else {
+                    ""
+                };
+                println!(
+                    "{name}{default}: {:.0} × {:.0} mm page, body {} pt{}",
+                    t.page.width_mm(),
+                    t.page.height_mm(),
+                    t.role(paiban::typography::Role::Body).size_pt(),
+                    t.grid
+                        .map(|g| format!(", grid {} lines × {} characters", g.lines, g.chars))
+                        .unwrap_or_default()
+                );
+            }
+        }
+        Some(TemplatesAction::Show { name }) => {
+            print!("{}", Template::load(&name)?.to_toml_string())
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
