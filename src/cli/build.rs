@@ -28,6 +28,11 @@ pub struct BuildArgs {
     /// Do not embed the bundled fonts in DOCX files
     #[arg(long)]
     no_embed_fonts: bool,
+    /// Archival PDF: a-2b or a-3b
+    #[arg(long, value_name = "STANDARD")]
+    pdf_standard: Option<paiban::backend::pdf::PdfStandard>,
+    #[command(flatten)]
+    fonts: super::FontArgs,
     #[command(flatten)]
     read: ReadArgs,
 }
@@ -38,11 +43,14 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, paiban::Error> {
     formats.dedup();
     // Loaded once for the whole run: a bad template stops the run before any file is read.
     let template = Template::load(&args.template)?;
+    let fonts = args.fonts.build()?;
     let options = RenderOptions {
         no_embed_fonts: args.no_embed_fonts,
+        pdf_standard: args.pdf_standard,
     };
     let ctx = Context {
         template: &template,
+        fonts: &fonts,
         options: &options,
     };
     let mut failed = 0;

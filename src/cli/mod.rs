@@ -80,6 +80,36 @@ pub struct ReadArgs {
     max_input_size: u64,
 }
 
+/// Where fonts come from, for every command that renders or reports fonts.
+#[derive(Args, Clone)]
+pub struct FontArgs {
+    /// Add a font file (TTF, OTF, TTC)
+    #[arg(long = "font", value_name = "FILE")]
+    font_files: Vec<PathBuf>,
+    /// Add every font in a directory
+    #[arg(long = "font-dir", value_name = "DIR")]
+    font_dirs: Vec<PathBuf>,
+    /// Do not look at the system's fonts (only bundled and added faces)
+    #[arg(long)]
+    no_system_fonts: bool,
+}
+
+impl FontArgs {
+    /// The faces of the run, built once.
+    pub fn build(&self) -> Result<paiban::fonts::FontSet, paiban::Error> {
+        let mut b = paiban::fonts::FontSet::builder()
+            .bundled(true)
+            .system(!self.no_system_fonts);
+        for f in &self.font_files {
+            b = b.font_file(f);
+        }
+        for d in &self.font_dirs {
+            b = b.font_dir(d);
+        }
+        Ok(b.build()?)
+    }
+}
+
 impl ReadArgs {
     pub fn options(&self) -> ReadOptions {
         ReadOptions {
