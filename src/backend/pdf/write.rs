@@ -14,6 +14,7 @@ use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::{NumberingStyle, PageLabel, PageSettings};
+use krilla::tagging::{ContentTag, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use crate::fonts::FaceId;
@@ -62,6 +63,13 @@ pub fn write(
         {
             let mut surface = p.surface();
             for pl in &page.lines {
+                let line_text: String = pl.line.marks.iter().filter_map(|m| match m {
+                    Mark::Run(r) => Some(r.text.as_str()),
+                    _ => None,
+                }).collect();
+                let mut span = SpanTag::empty();
+                span.actual_text = Some(&line_text);
+                surface.start_tagged(ContentTag::Span(span));
                 for mark in &pl.line.marks {
                     match mark {
                         Mark::Run(run) => {
@@ -125,6 +133,7 @@ pub fn write(
                         }
                     }
                 }
+                surface.end_tagged();
             }
             for rule in &page.rules {
                 let t = rule.thickness;
