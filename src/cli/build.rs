@@ -77,6 +77,14 @@ fn build_one(
     for w in &reading.warnings {
         eprintln!("warning: {}: {w}", file.display());
     }
+    // Characters no face draws are reported once per document, never drawn as silent tofu.
+    let coverage = ctx.fonts.coverage(
+        reading.document.text_items(),
+        &paiban::fonts::FaceRequest::body(),
+    );
+    if let Some(missing) = coverage.warning() {
+        eprintln!("warning: {}: {missing}", file.display());
+    }
     let stem = match file.file_stem() {
         Some(s) if file != Path::new("-") => s.to_os_string(),
         _ => "stdin".into(),

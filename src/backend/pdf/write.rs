@@ -63,12 +63,22 @@ pub fn write(
         {
             let mut surface = p.surface();
             for pl in &page.lines {
-                let line_text: String = pl.line.marks.iter().filter_map(|m| match m {
-                    Mark::Run(r) => Some(r.text.as_str()),
-                    _ => None,
-                }).collect();
+                let line_text: String = pl
+                    .line
+                    .marks
+                    .iter()
+                    .filter_map(|m| match m {
+                        Mark::Run(r) => Some(r.text.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                // Where compression or a Han–Latin gap moved glyphs off the places a PDF
+                // reader expects, the line carries its text as ActualText so copying and
+                // extraction give the model's text, without invented spaces or breaks.
                 let mut span = SpanTag::empty();
-                span.actual_text = Some(&line_text);
+                if needs_actual_text(&pl.line.marks) {
+                    span.actual_text = Some(&line_text);
+                }
                 surface.start_tagged(ContentTag::Span(span));
                 for mark in &pl.line.marks {
                     match mark {
@@ -81,10 +91,13 @@ pub fn write(
                                 .iter()
                                 .enumerate()
                                 .map(|(k, g)| {
+                                    // Positions on a 1/100 pt grid: the same spacing is written as
+                                    // the same number, which keeps content streams small.
                                     let next = run.glyphs.get(k + 1).map(|n| n.x).unwrap_or(g.x);
                                     KrillaGlyph::new(
                                         GlyphId::new(u32::from(g.id)),
-                                        (next - g.x) / run.size,
+                                        (hundredths(pl.x + next) - hundredths(pl.x + g.x))
+                                            / run.size,
                                         0.0,
                                         -g.dy / run.size,
                                         0.0,
@@ -96,7 +109,7 @@ pub fn write(
                             let Some(first) = run.glyphs.first() else {
                                 continue;
                             };
-                            let start = Point::from_xy(pl.x + first.x, pl.baseline);
+                            let start = Point::from_xy(hundredths(pl.x + first.x), pl.baseline);
                             surface.draw_glyphs(
                                 start,
                                 &glyphs,
@@ -202,4 +215,27 @@ fn metadata(doc: &Document) -> Metadata {
         }
     }
     meta
+}
+
+/// True when some glyph stands where text extraction would read a word space (a gap over
+/// 0.08 em) or a new column (an overlap of 0.15 em).
+fn needs_actual_text(marks: &[Mark]) -> bool {
+    let mut previous: Option<(f32, f32)> = None;
+    for mark in marks {
+        let Mark::Run(run) = mark else { continue };
+        for g in &run.glyphs {
+            if let Some((end, size)) = previous {
+                let gap = g.x - end;
+                if gap > 0.08 * size || gap < -0.15 * size {
+                    return true;
+                }
+            }
+            previous = Some((g.x + g.advance, run.size));
+        }
+    }
+    false
+}
+
+fn hundredths(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
 }

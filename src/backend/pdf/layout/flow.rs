@@ -28,6 +28,8 @@ pub struct Run {
 pub struct PlacedGlyph {
     pub id: u16,
     pub x: f32,
+    /// The glyph's own advance (what a PDF reader assumes it occupies).
+    pub advance: f32,
     pub dy: f32,
     pub text: std::ops::Range<usize>,
 }

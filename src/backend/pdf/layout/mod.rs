@@ -31,6 +31,7 @@ pub struct Layout {
     pub pages: Vec<Page>,
     /// The faces the pages draw with, and their data, for the writer.
     pub faces: Vec<(FaceId, FaceData)>,
+
     /// The measure body lines are justified to, in pt.
     pub measure: f32,
 }
@@ -441,6 +442,7 @@ impl Engine<'_> {
                 run.glyphs.push(PlacedGlyph {
                     id: g.id,
                     x: x + g.dx,
+                    advance: g.advance,
                     dy: g.dy,
                     text: start..run.text.len(),
                 });
@@ -471,6 +473,7 @@ impl Engine<'_> {
                     run.glyphs.push(PlacedGlyph {
                         id: g.id,
                         x: placed.x + placed.width,
+                        advance: g.advance,
                         dy: 0.0,
                         text: start..run.text.len(),
                     });
