@@ -234,10 +234,9 @@ impl Writer<'_, '_> {
                     }));
                 }
             }
+            // The dateline leads the first paragraph of the first block that has one.
             if let Some(p) = out.get_mut(start) {
-                if p.dateline.is_none() {
-                    p.dateline = dateline.take();
-                }
+                p.dateline = dateline.take();
             }
         }
         if let Some(d) = dateline {

@@ -20,8 +20,6 @@ pub(super) struct Embedded {
     pub bold: bool,
     /// `{GUID}`, upper case.
     pub key: String,
-    /// `w:sig` values (usb0–3, csb0–1) from the face's `OS/2` table.
-    pub sig: Option<[String; 6]>,
     /// The obfuscated font.
     pub data: Vec<u8>,
 }
@@ -49,7 +47,6 @@ pub(super) fn embed<E>(
     Ok(Embedded {
         family: face.family.to_owned(),
         bold: face.bold,
-        sig: signature(face.data),
         key,
         data,
     })
@@ -109,31 +106,6 @@ pub(super) fn obfuscate(font: &mut [u8], key: &str) {
     }
 }
 
-/// `w:sig` from the `OS/2` table: Unicode ranges 1–4 and code-page ranges 1–2, as 8 hex digits
-/// each. Word reads them to know which scripts a font covers. `None` for a font without a
-/// version ≥ 1 `OS/2` table.
-pub(super) fn signature(font: &[u8]) -> Option<[String; 6]> {
-    let u16_at = |o: usize| Some(u16::from_be_bytes(font.get(o..o + 2)?.try_into().ok()?));
-    let u32_at = |o: usize| Some(u32::from_be_bytes(font.get(o..o + 4)?.try_into().ok()?));
-    let tables = usize::from(u16_at(4)?);
-    let os2 = (0..tables).find_map(|i| {
-        let rec = 12 + 16 * i;
-        (font.get(rec..rec + 4)? == b"OS/2").then(|| u32_at(rec + 8))?
-    })? as usize;
-    if u16_at(os2)? < 1 {
-        return None;
-    }
-    let v = [
-        u32_at(os2 + 42)?,
-        u32_at(os2 + 46)?,
-        u32_at(os2 + 50)?,
-        u32_at(os2 + 54)?,
-        u32_at(os2 + 78)?,
-        u32_at(os2 + 82)?,
-    ];
-    Some(v.map(|n| format!("{n:08X}")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,23 +144,5 @@ mod tests {
         assert_eq!(o[32..], font[32..]);
         obfuscate(&mut o, key);
         assert_eq!(o, font);
-    }
-
-    #[test]
-    fn signature_reads_os2() {
-        // A minimal sfnt: one table record pointing at an OS/2 table of version 4.
-        let mut f = vec![0u8; 12 + 16];
-        f[4..6].copy_from_slice(&1u16.to_be_bytes());
-        f[12..16].copy_from_slice(b"OS/2");
-        f[20..24].copy_from_slice(&28u32.to_be_bytes());
-        let mut os2 = vec![0u8; 96];
-        os2[0..2].copy_from_slice(&4u16.to_be_bytes());
-        os2[42..46].copy_from_slice(&0x3000_02FFu32.to_be_bytes());
-        os2[78..82].copy_from_slice(&0x0004_0001u32.to_be_bytes());
-        f.extend(os2);
-        let s = signature(&f).unwrap();
-        assert_eq!(s[0], "300002FF");
-        assert_eq!(s[4], "00040001");
-        assert_eq!(signature(b"not a font"), None);
     }
 }

@@ -7,12 +7,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::fonts::bundled::{SANS_BOLD_FAMILY as SANS_FAMILY, SERIF_FAMILY};
 use crate::typography::FontRef;
-
-/// Family name of the bundled Song/Ming face (name ID 1 in the font, fonts/PROVENANCE.md).
-pub(super) const SERIF_FAMILY: &str = "Noto Serif SC Paiban";
-/// Family name of the bundled bold Hei face.
-pub(super) const SANS_FAMILY: &str = "Noto Sans SC Paiban";
 
 /// The family a template font reference names. The bundled set has one serif face (Regular) and
 /// one sans face (Bold): `serif-bold` is the serif family asked for bold (Word and LibreOffice

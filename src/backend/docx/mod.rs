@@ -34,7 +34,9 @@ use std::path::PathBuf;
 use super::Context;
 use super::package::Package;
 use crate::Error;
+use crate::fonts;
 use crate::model::Document;
+use crate::typography;
 use embed::Embedded;
 use header_footer::Kind;
 use parts::{Rels, ct, rel};
@@ -110,7 +112,8 @@ pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
     let numbering = (!written.lists.is_empty()).then(|| {
         rels.add(rel::NUMBERING, "numbering.xml");
         let family = styles::PStyle::List.family(t).to_owned();
-        numbering::write(&written.lists, &family, &mut usage)
+        let first_line = metrics::Metrics { t }.first_line(typography::Role::Body);
+        numbering::write(&written.lists, first_line, &family, &mut usage)
     });
 
     let embedded = if ctx.options.no_embed_fonts {
@@ -194,10 +197,35 @@ pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
         .map_err(|e| render_error(doc, e.to_string()))
 }
 
-/// The bundled faces that draw text in this document, subset to the characters they draw.
+/// The bundled faces that draw text in this document, each subset to the characters it draws,
+/// in the order of `fontTable.xml`. Without the `embedded-fonts` feature there are no bundled
+/// faces and nothing is embedded.
 fn embed_fonts(doc: &Document, usage: &faces::Usage) -> Result<Vec<Embedded>, Error> {
-    let _ = (doc, usage);
-    Ok(Vec::new())
+    let mut out = Vec::new();
+    for (family, chars) in usage.families() {
+        if chars.is_empty() {
+            continue;
+        }
+        for face in fonts::bundled::faces()
+            .iter()
+            .filter(|f| f.family == family)
+        {
+            let source = embed::SourceFace {
+                family: face.family,
+                bold: face.weight >= 600,
+                data: face.data,
+                index: 0,
+            };
+            let e =
+                embed::embed(&source, chars, &doc.meta.identifier, fonts::subset).map_err(|e| {
+                    Error::Font {
+                        message: format!("cannot embed {} in the DOCX: {e}", face.family),
+                    }
+                })?;
+            out.push(e);
+        }
+    }
+    Ok(out)
 }
 
 fn render_error(doc: &Document, message: String) -> Error {

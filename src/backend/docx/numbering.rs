@@ -1,18 +1,26 @@
 //! `word/numbering.xml`, written only when the document has lists: one bullet and one decimal
 //! definition, and one numbering instance per list so each ordered list counts from 1.
 //!
-//! The levels set no indent: an item keeps the list paragraph style's 2-character first-line
-//! indent, with the number or bullet where a paragraph's first character would be, as Chinese
-//! text sets numbered points.
+//! The level sets the body's first-line indent and no left indent (a level without one would
+//! put items at the margin in LibreOffice): the number or bullet stands where a paragraph's first
+//! character would, and following lines return to the margin, as Chinese text sets numbered
+//! points.
 
 use super::NS_W;
 use super::faces::Usage;
+use super::props::{Ind, PPr};
 use super::xml::Xml;
 
 const BULLET: &str = "•";
 
-/// `lists[i]` is whether list `i` (numId `i + 1`) is ordered.
-pub(super) fn write(lists: &[bool], family: &str, usage: &mut Usage) -> Vec<u8> {
+/// `lists[i]` is whether list `i` (numId `i + 1`) is ordered; `first_line` is the body's
+/// first-line indent as `(hundredths of a character, twips)`.
+pub(super) fn write(
+    lists: &[bool],
+    first_line: (i64, i64),
+    family: &str,
+    usage: &mut Usage,
+) -> Vec<u8> {
     usage.add(family, BULLET);
     usage.add(family, "0123456789.");
     let mut x = Xml::new();
@@ -30,6 +38,15 @@ pub(super) fn write(lists: &[bool], family: &str, usage: &mut Usage) -> Vec<u8> 
         x.val("w:suff", "space");
         x.val("w:lvlText", if ordered { "%1." } else { BULLET });
         x.val("w:lvlJc", "left");
+        PPr {
+            ind: Some(Ind {
+                left: Some((0, 0)),
+                first_line: Some(first_line),
+                ..Ind::default()
+            }),
+            ..PPr::default()
+        }
+        .write(&mut x);
         x.close("w:lvl");
         x.close("w:abstractNum");
     }

@@ -241,20 +241,6 @@ pub(super) fn font_table<'a>(
         x.val("w:family", faces::generic(family));
         x.val("w:pitch", "variable");
         let mine = || embedded.iter().filter(|(e, _)| e.family == family);
-        if let Some((e, _)) = mine().find(|(e, _)| e.sig.is_some()) {
-            let s = e.sig.as_ref().expect("filtered on sig");
-            x.empty(
-                "w:sig",
-                &[
-                    ("w:usb0", &s[0]),
-                    ("w:usb1", &s[1]),
-                    ("w:usb2", &s[2]),
-                    ("w:usb3", &s[3]),
-                    ("w:csb0", &s[4]),
-                    ("w:csb1", &s[5]),
-                ],
-            );
-        }
         // Schema order: embedRegular, embedBold, embedItalic, embedBoldItalic.
         for bold in [false, true] {
             if let Some((e, id)) = mine().find(|(e, _)| e.bold == bold) {
