@@ -79,21 +79,17 @@ impl PStyle {
         }
     }
 
-    /// The Chinese name, written as `w:aliases` so Chinese Word shows it.
-    fn alias(self) -> &'static str {
+    /// The news role's Chinese name, written as `w:aliases` so Word lists it next to the
+    /// style name; built-in styles Word already names in Chinese have none.
+    fn alias(self) -> Option<&'static str> {
         match self {
-            PStyle::Normal => "正文默认",
-            PStyle::Body => "正文",
-            PStyle::Kicker => "引题",
-            PStyle::Headline => "主题",
-            PStyle::Subtitle => "副题",
-            PStyle::Subheading => "小标题",
-            PStyle::Quote => "引文",
-            PStyle::List => "列表",
-            PStyle::Byline => "署名",
-            PStyle::IssueTitle => "报头",
-            PStyle::Header => "页眉",
-            PStyle::Footer => "页脚",
+            PStyle::Kicker => Some("引题"),
+            PStyle::Headline => Some("主题"),
+            PStyle::Subtitle => Some("副题"),
+            PStyle::Subheading => Some("小标题"),
+            PStyle::Byline => Some("署名"),
+            PStyle::IssueTitle => Some("报头"),
+            _ => None,
         }
     }
 
@@ -239,7 +235,7 @@ pub(super) fn write(t: &Template, lang: &Lang, usage: &mut Usage) -> Vec<u8> {
         &mut x,
         HYPERLINK,
         "Hyperlink",
-        Some("超链接"),
+        None,
         false,
         &RPr {
             color: Some("0563C1"),
@@ -251,7 +247,7 @@ pub(super) fn write(t: &Template, lang: &Lang, usage: &mut Usage) -> Vec<u8> {
         &mut x,
         CODE,
         "Verbatim Char",
-        Some("代码"),
+        None,
         false,
         &RPr {
             no_proof: true,
@@ -274,7 +270,9 @@ fn paragraph_style(x: &mut Xml, m: &Metrics, s: PStyle) {
     attrs.push(("w:styleId", s.id()));
     x.open("w:style", &attrs);
     x.val("w:name", s.name());
-    x.val("w:aliases", s.alias());
+    if let Some(a) = s.alias() {
+        x.val("w:aliases", a);
+    }
     if let Some(b) = s.based_on() {
         x.val("w:basedOn", b.id());
     }
