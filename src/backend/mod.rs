@@ -1,6 +1,7 @@
 //! Backends: one module per output format behind one trait, chosen by [`Format`]. A backend
 //! reads the model and the template and never re-parses text.
 
+mod docx;
 pub mod json;
 pub mod package;
 pub mod pdf;
@@ -82,7 +83,8 @@ pub fn render(format: Format, doc: &Document, ctx: &Context) -> Result<Vec<u8>, 
     match format {
         Format::Json => Ok(json::render(doc)),
         Format::Pdf => pdf::render(doc, ctx),
-        Format::Docx | Format::Epub => Err(Error::FormatUnavailable {
+        Format::Docx => docx::render(doc, ctx),
+        Format::Epub => Err(Error::FormatUnavailable {
             format: format.extension(),
         }),
     }

@@ -41,6 +41,13 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, paiban::Error> {
     let mut formats = args.to.clone();
     formats.sort();
     formats.dedup();
+    if !args.out_dir.as_os_str().is_empty() && !args.out_dir.exists() {
+        std::fs::create_dir_all(&args.out_dir).map_err(|source| paiban::Error::Io {
+            path: args.out_dir.clone(),
+            action: "create the output directory",
+            source,
+        })?;
+    }
     // Loaded once for the whole run: a bad template stops the run before any file is read.
     let template = Template::load(&args.template)?;
     let fonts = args.fonts.build()?;

@@ -1,0 +1,461 @@
+//! `word/document.xml`: the issue title, then each article's headline group, body and byline,
+//! then the section properties (page, margins, columns, grid, running heads).
+
+use std::borrow::Cow;
+
+use super::faces::{self, Usage};
+use super::metrics::Metrics;
+use super::parts::Rels;
+use super::props::{PPr, RPr, Rule, Space};
+use super::styles::{self, PStyle};
+use super::xml::Xml;
+use super::{NS_R, NS_W, display_date};
+use crate::model::{Article, Block, Dateline, Document, Run};
+use crate::typography::{Role, Template};
+
+/// What the section properties refer to.
+pub(super) struct Section {
+    pub header: Option<String>,
+    pub footer: Option<String>,
+}
+
+/// The written part and what other parts need from it.
+pub(super) struct Written {
+    pub xml: Vec<u8>,
+    /// One entry per list in the document, in order: whether it is ordered. List `i` uses
+    /// `w:numId` `i + 1`.
+    pub lists: Vec<bool>,
+}
+
+/// One paragraph before it is written.
+struct Para<'a> {
+    style: PStyle,
+    /// The dateline run (with its trailing space) that leads the paragraph.
+    dateline: Option<String>,
+    runs: Cow<'a, [Run]>,
+    num_id: Option<u32>,
+}
+
+impl<'a> Para<'a> {
+    fn text(style: PStyle, text: String) -> Self {
+        Para {
+            style,
+            dateline: None,
+            runs: Cow::Owned(vec![Run::plain(text)]),
+            num_id: None,
+        }
+    }
+
+    fn runs(style: PStyle, runs: &'a [Run]) -> Self {
+        Para {
+            style,
+            dateline: None,
+            runs: Cow::Borrowed(runs),
+            num_id: None,
+        }
+    }
+}
+
+struct Writer<'a, 'b> {
+    x: Xml,
+    t: &'a Template,
+    m: Metrics<'a>,
+    rels: &'b mut Rels,
+    usage: &'b mut Usage,
+    lists: Vec<bool>,
+}
+
+pub(super) fn write(
+    doc: &Document,
+    t: &Template,
+    rels: &mut Rels,
+    usage: &mut Usage,
+    section: &Section,
+) -> Written {
+    let mut w = Writer {
+        x: Xml::new(),
+        t,
+        m: Metrics { t },
+        rels,
+        usage,
+        lists: Vec::new(),
+    };
+    w.x.open("w:document", &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
+    w.x.open("w:body", &[]);
+    w.issue_title(doc);
+    for (i, article) in doc.articles.iter().enumerate() {
+        w.article(i, article);
+    }
+    w.section(section);
+    w.x.close("w:body");
+    w.x.close("w:document");
+    Written {
+        xml: w.x.finish(),
+        lists: w.lists,
+    }
+}
+
+/// The dateline as it leads the paragraph: its text, then one ideographic space (一字空,
+/// TYPOGRAPHY.md §6) unless it already ends in a colon or a closing bracket (`【财新网】`,
+/// `本报讯（记者 张三）`), after which the text follows directly.
+pub(super) fn dateline_run_text(d: &Dateline) -> String {
+    let mut s = d.display();
+    let closed = s
+        .chars()
+        .last()
+        .is_some_and(|c| "：:）)】]」』》".contains(c));
+    if !closed {
+        s.push('\u{3000}');
+    }
+    s
+}
+
+impl Writer<'_, '_> {
+    /// The masthead: the issue title, and on a second line the publisher and the date.
+    fn issue_title(&mut self, doc: &Document) {
+        let style = PStyle::IssueTitle;
+        let family = style.family(self.t);
+        self.x.open("w:p", &[]);
+        PPr {
+            style: Some(style.id()),
+            ..PPr::default()
+        }
+        .write(&mut self.x);
+        self.usage.add(family, &doc.meta.title);
+        run(&mut self.x, &RPr::default(), &doc.meta.title);
+        let date = doc.meta.date.as_deref().map(display_date);
+        let details: Vec<&str> = [doc.meta.publisher.as_deref(), date.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !details.is_empty() {
+            let line = details.join("\u{3000}");
+            self.usage.add(family, &line);
+            self.x.open("w:r", &[]);
+            self.x.empty("w:br", &[]);
+            self.x.close("w:r");
+            let rpr = RPr {
+                size: Some(self.m.size_half_points(Role::Body)),
+                ..RPr::default()
+            };
+            run(&mut self.x, &rpr, &line);
+        }
+        self.x.close("w:p");
+    }
+
+    fn article(&mut self, index: usize, a: &Article) {
+        let paras = self.paragraphs(a);
+        let last = paras.len().saturating_sub(1);
+        for (j, p) in paras.iter().enumerate() {
+            let first = j == 0;
+            let mut ppr = PPr {
+                style: Some(p.style.id()),
+                num_id: p.num_id,
+                ..PPr::default()
+            };
+            if first && index > 0 {
+                self.separate(&mut ppr, p.style.role());
+            }
+            self.x.open("w:p", &[]);
+            ppr.write(&mut self.x);
+            if first {
+                let id = (index + 1).to_string();
+                let name = format!("article_{id}");
+                self.x
+                    .empty("w:bookmarkStart", &[("w:id", &id), ("w:name", &name)]);
+            }
+            self.content(p);
+            if j == last {
+                let id = (index + 1).to_string();
+                self.x.empty("w:bookmarkEnd", &[("w:id", &id)]);
+            }
+            self.x.close("w:p");
+        }
+    }
+
+    /// Space (and a rule, or a page break) between the previous article and this one
+    /// (`template.separation`), on the new article's first paragraph.
+    fn separate(&self, ppr: &mut PPr, role: Role) {
+        let sep = &self.t.separation;
+        if sep.new_page {
+            ppr.page_break_before = true;
+            return;
+        }
+        let own = self.m.space_twips(self.t.role(role).space_before);
+        let gap = self.m.space_twips(sep.space);
+        let mut before = own + gap;
+        if sep.rule.0 > 0.0 {
+            // The rule sits in the middle of the gap: half the gap above it (paragraph space),
+            // half below (the border's distance from the text, whole points, at most 31).
+            let below_pt = ((gap as f64 / 40.0).round() as i64).clamp(0, 31);
+            before = own + gap - below_pt * 20;
+            ppr.rule_above = Some(Rule {
+                eighths: ((sep.rule.0 * 8.0).round() as u32).clamp(2, 96),
+                space_pt: below_pt as u32,
+            });
+        }
+        ppr.space = Some(Space {
+            before: Some(before),
+            ..Space::default()
+        });
+    }
+
+    /// The article as paragraphs: headline group, body blocks (the dateline leading the
+    /// first), byline.
+    fn paragraphs<'a>(&mut self, a: &'a Article) -> Vec<Para<'a>> {
+        let mut out = Vec::new();
+        let h = &a.headline;
+        for (style, text) in [
+            (PStyle::Kicker, &h.kicker),
+            (PStyle::Headline, &h.headline),
+            (PStyle::Subtitle, &h.subtitle),
+        ] {
+            if let Some(text) = text {
+                out.push(Para::text(style, text.clone()));
+            }
+        }
+        let mut dateline = a.dateline.as_ref().map(dateline_run_text);
+        for block in &a.body {
+            let start = out.len();
+            match block {
+                Block::Paragraph(p) => out.push(Para::runs(PStyle::Body, &p.runs)),
+                Block::Subheading(p) => out.push(Para::runs(PStyle::Subheading, &p.runs)),
+                Block::Quote { paragraphs } => out.extend(
+                    paragraphs
+                        .iter()
+                        .map(|p| Para::runs(PStyle::Quote, &p.runs)),
+                ),
+                Block::List { ordered, items } => {
+                    self.lists.push(*ordered);
+                    let id = self.lists.len() as u32;
+                    out.extend(items.iter().map(|p| Para {
+                        num_id: Some(id),
+                        ..Para::runs(PStyle::List, &p.runs)
+                    }));
+                }
+            }
+            // The dateline leads the first paragraph of the first block that has one.
+            if let Some(p) = out.get_mut(start) {
+                p.dateline = dateline.take();
+            }
+        }
+        if let Some(d) = dateline {
+            // A dateline with no body: it still gets its paragraph.
+            out.push(Para {
+                dateline: Some(d),
+                ..Para::runs(PStyle::Body, &[])
+            });
+        }
+        if let Some(b) = &a.byline {
+            out.push(Para::text(PStyle::Byline, format!("（{}）", b.display())));
+        }
+        out
+    }
+
+    fn content(&mut self, p: &Para) {
+        if let Some(d) = &p.dateline {
+            let role = self.t.role(Role::Dateline);
+            self.usage.add(faces::family(&role.font), d);
+            let rpr = RPr {
+                style: Some(styles::DATELINE),
+                east_asian_hint: faces::needs_east_asian_hint(d),
+                ..RPr::default()
+            };
+            run(&mut self.x, &rpr, d);
+        }
+        let family = p.style.family(self.t);
+        for r in p.runs.iter() {
+            if r.text.is_empty() {
+                continue;
+            }
+            self.usage.add(family, &r.text);
+            let link = r.link.as_deref().filter(|l| is_safe_link(l));
+            let rpr = RPr {
+                style: if link.is_some() {
+                    Some(styles::HYPERLINK)
+                } else if r.code {
+                    Some(styles::CODE)
+                } else {
+                    None
+                },
+                east_asian_hint: faces::needs_east_asian_hint(&r.text),
+                bold: r.strong.then_some(true),
+                italic: r.emphasis.then_some(true),
+                ..RPr::default()
+            };
+            match link {
+                Some(target) => {
+                    let id = self.rels.hyperlink(target);
+                    self.x
+                        .open("w:hyperlink", &[("r:id", &id), ("w:history", "1")]);
+                    run(&mut self.x, &rpr, &r.text);
+                    self.x.close("w:hyperlink");
+                }
+                None => run(&mut self.x, &rpr, &r.text),
+            }
+        }
+    }
+
+    fn section(&mut self, s: &Section) {
+        let t = self.t;
+        let m = &self.m;
+        let x = &mut self.x;
+        let p = &t.page;
+        x.open("w:sectPr", &[]);
+        if let Some(id) = &s.header {
+            x.empty("w:headerReference", &[("w:type", "default"), ("r:id", id)]);
+        }
+        if let Some(id) = &s.footer {
+            x.empty("w:footerReference", &[("w:type", "default"), ("r:id", id)]);
+        }
+        let (w, h) = (m.mm(p.width_mm()), m.mm(p.height_mm()));
+        let (w, h) = (w.to_string(), h.to_string());
+        let mut size = vec![("w:w", w.as_str()), ("w:h", h.as_str())];
+        if p.width_mm() > p.height_mm() {
+            size.push(("w:orient", "landscape"));
+        }
+        x.empty("w:pgSz", &size);
+        let mg = &p.margins;
+        // Header and footer distances are from the paper edge to the running line; the template
+        // gives the gap between the line and the text block.
+        let header = (m.mm(mg.top.0) - m.mm(p.header_gap.0) - m.line_twips(Role::Header)).max(0);
+        let footer = (m.mm(mg.bottom.0) - m.mm(p.footer_gap.0) - m.line_twips(Role::Footer)).max(0);
+        let v: Vec<String> = [
+            m.mm(mg.top.0),
+            m.mm(mg.outer.0),
+            m.mm(mg.bottom.0),
+            m.mm(mg.inner.0),
+            header,
+            footer,
+        ]
+        .iter()
+        .map(i64::to_string)
+        .collect();
+        x.empty(
+            "w:pgMar",
+            &[
+                ("w:top", &v[0]),
+                ("w:right", &v[1]),
+                ("w:bottom", &v[2]),
+                ("w:left", &v[3]),
+                ("w:header", &v[4]),
+                ("w:footer", &v[5]),
+                ("w:gutter", "0"),
+            ],
+        );
+        let num = p.columns.count.max(1).to_string();
+        let space = m.mm(p.columns.gap.0).to_string();
+        x.empty("w:cols", &[("w:num", &num), ("w:space", &space)]);
+        if let (Some(line), Some(chars)) = (m.grid_line_twips(), m.grid_char_space()) {
+            let (line, chars) = (line.to_string(), chars.to_string());
+            // A line grid; see `Metrics::grid_char_space` for why not `linesAndChars`.
+            x.empty(
+                "w:docGrid",
+                &[
+                    ("w:type", "lines"),
+                    ("w:linePitch", &line),
+                    ("w:charSpace", &chars),
+                ],
+            );
+        }
+        x.close("w:sectPr");
+    }
+}
+
+/// Only web and mail links become hyperlinks (the reader drops others already; this guards
+/// models read from JSON).
+fn is_safe_link(target: &str) -> bool {
+    let lower = target.trim_start().to_ascii_lowercase();
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+}
+
+/// One `w:r`: properties, then the text with line breaks as `w:br` and tabs as `w:tab`.
+pub(super) fn run(x: &mut Xml, rpr: &RPr, text: &str) {
+    x.open("w:r", &[]);
+    rpr.write(x);
+    text_content(x, text);
+    x.close("w:r");
+}
+
+pub(super) fn text_content(x: &mut Xml, text: &str) {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            x.empty("w:br", &[]);
+        }
+        for (j, piece) in line.split('\t').enumerate() {
+            if j > 0 {
+                x.empty("w:tab", &[]);
+            }
+            let piece = piece.trim_end_matches('\r');
+            if piece.is_empty() {
+                continue;
+            }
+            // Word drops leading, trailing and doubled XML white space unless told to keep it.
+            let keep = piece.starts_with(' ') || piece.ends_with(' ') || piece.contains("  ");
+            if keep {
+                x.leaf("w:t", &[("xml:space", "preserve")], piece);
+            } else {
+                x.leaf("w:t", &[], piece);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Credit, DatelineKind};
+
+    fn dateline(text: &str, credits: Vec<Credit>) -> Dateline {
+        Dateline {
+            kind: DatelineKind::Xun,
+            text: text.into(),
+            source: String::new(),
+            place: None,
+            date: None,
+            credits,
+        }
+    }
+
+    #[test]
+    fn dateline_space_unless_colon_or_bracket() {
+        assert_eq!(
+            dateline_run_text(&dateline("东昌府讯", vec![])),
+            "东昌府讯\u{3000}"
+        );
+        assert_eq!(
+            dateline_run_text(&dateline("【财新网】", vec![])),
+            "【财新网】"
+        );
+        assert_eq!(dateline_run_text(&dateline("本报讯：", vec![])), "本报讯：");
+        let credit = Credit {
+            organisation: None,
+            role: Some("记者".into()),
+            names: vec!["张三".into()],
+        };
+        assert_eq!(
+            dateline_run_text(&dateline("本报讯", vec![credit])),
+            "本报讯（记者 张三）"
+        );
+    }
+
+    #[test]
+    fn only_web_and_mail_links() {
+        assert!(is_safe_link("https://example.com/?a=1&b=2"));
+        assert!(is_safe_link("MAILTO:a@b.cn"));
+        assert!(!is_safe_link("javascript:alert(1)"));
+        assert!(!is_safe_link("file:///etc/passwd"));
+    }
+
+    #[test]
+    fn text_keeps_spaces_breaks_and_tabs() {
+        let mut x = Xml::new();
+        text_content(&mut x, " a\tb\nc");
+        let s = String::from_utf8(x.finish()).unwrap();
+        assert!(s.ends_with(
+            "<w:t xml:space=\"preserve\"> a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t>"
+        ));
+    }
+}

@@ -1,0 +1,250 @@
+//! DOCX backend: the article model and the template as a WordprocessingML package (ECMA-376,
+//! transitional), written directly with quick-xml (DESIGN.md explains why not docx-rs).
+//!
+//! - Styles come from the template ([`styles`]): one paragraph style per role, the headline as
+//!   `Heading1`, East Asian fonts in every `w:rFonts` slot, `w:lang` from the document.
+//! - Word flows the text; Chinese rules are expressed as Word settings: kinsoku sets,
+//!   punctuation compression, Han–Latin autospace, the GB/T 9704 grid ([`settings`],
+//!   [`metrics`]).
+//! - The bundled faces are embedded as obfuscated TrueType subsets unless
+//!   `RenderOptions::no_embed_fonts` ([`embed`]).
+//! - Output is reproducible: fixed part order, zip entry times and core-property dates from the
+//!   document's date, font keys derived from its identifier.
+//!
+//! Parts, in package order: `[Content_Types].xml`, `_rels/.rels`, `docProps/core.xml`,
+//! `docProps/app.xml`, `word/document.xml`, `word/_rels/document.xml.rels`, `word/styles.xml`,
+//! `word/settings.xml`, `word/numbering.xml` (lists only), `word/fontTable.xml`,
+//! `word/_rels/fontTable.xml.rels` (embedded fonts only), `word/header1.xml`,
+//! `word/footer1.xml`, `word/fonts/fontN.odttf`.
+
+mod document;
+mod embed;
+mod faces;
+mod header_footer;
+mod metrics;
+mod numbering;
+mod parts;
+mod props;
+mod settings;
+mod styles;
+mod xml;
+
+use std::path::PathBuf;
+
+use super::Context;
+use super::package::Package;
+use crate::Error;
+use crate::fonts;
+use crate::model::Document;
+use crate::typography;
+use embed::Embedded;
+use header_footer::Kind;
+use parts::{Rels, ct, rel};
+
+const NS_W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const NS_R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// The `w:lang` pair: the language for Latin-script text and for East Asian text.
+struct Lang {
+    latin: String,
+    east_asian: String,
+}
+
+impl Lang {
+    /// A Chinese document (`zh…`) sets Latin text as `en-US` and East Asian text in its own
+    /// language, as Word does; another language is the Latin one and the template's Chinese
+    /// variant stays the East Asian one.
+    fn new(doc: &Document, ctx: &Context) -> Self {
+        let tag = doc.meta.language.trim();
+        if tag.is_empty() || tag.to_ascii_lowercase().starts_with("zh") {
+            let east_asian = if tag.is_empty() {
+                ctx.template.language.tag()
+            } else {
+                tag
+            };
+            Lang {
+                latin: "en-US".into(),
+                east_asian: east_asian.into(),
+            }
+        } else {
+            Lang {
+                latin: tag.into(),
+                east_asian: ctx.template.language.tag().into(),
+            }
+        }
+    }
+}
+
+/// An issue date as Chinese readers write it: `2022-09-01` → `2022年9月1日`, `2022-09` →
+/// `2022年9月`; anything else is returned as given.
+fn display_date(date: &str) -> String {
+    let nums: Option<Vec<u32>> = date.split('-').map(|p| p.parse().ok()).collect();
+    match nums.as_deref() {
+        Some([y, m, d]) => format!("{y}年{m}月{d}日"),
+        Some([y, m]) => format!("{y}年{m}月"),
+        Some([y]) => format!("{y}年"),
+        _ => date.to_owned(),
+    }
+}
+
+/// Renders `doc` as a DOCX package.
+pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
+    let t = ctx.template;
+    let lang = Lang::new(doc, ctx);
+    let mut usage = faces::Usage::default();
+
+    let mut rels = Rels::default();
+    rels.add(rel::STYLES, "styles.xml");
+    rels.add(rel::SETTINGS, "settings.xml");
+    rels.add(rel::FONT_TABLE, "fontTable.xml");
+    let header = header_footer::write(Kind::Header, t, doc, &mut usage);
+    let footer = header_footer::write(Kind::Footer, t, doc, &mut usage);
+    let section = document::Section {
+        header: header
+            .as_ref()
+            .map(|_| rels.add(rel::HEADER, "header1.xml")),
+        footer: footer
+            .as_ref()
+            .map(|_| rels.add(rel::FOOTER, "footer1.xml")),
+    };
+    let styles = styles::write(t, &lang, &mut usage);
+    let written = document::write(doc, t, &mut rels, &mut usage, &section);
+    let numbering = (!written.lists.is_empty()).then(|| {
+        rels.add(rel::NUMBERING, "numbering.xml");
+        let family = styles::PStyle::List.family(t).to_owned();
+        let first_line = metrics::Metrics { t }.first_line(typography::Role::Body);
+        numbering::write(&written.lists, first_line, &family, &mut usage)
+    });
+
+    let embedded = if ctx.options.no_embed_fonts {
+        Vec::new()
+    } else {
+        embed_fonts(doc, &usage)?
+    };
+    let mut font_rels = Rels::default();
+    let embedded: Vec<(Embedded, String)> = embedded
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let id = font_rels.add(rel::FONT, &format!("fonts/font{}.odttf", i + 1));
+            (e, id)
+        })
+        .collect();
+    let font_table = parts::font_table(usage.families().map(|(f, _)| f), &embedded);
+    let settings = settings::write(t, &lang, !embedded.is_empty());
+
+    let mut overrides = vec![
+        ("word/document.xml", ct::DOCUMENT),
+        ("word/styles.xml", ct::STYLES),
+        ("word/settings.xml", ct::SETTINGS),
+    ];
+    if numbering.is_some() {
+        overrides.push(("word/numbering.xml", ct::NUMBERING));
+    }
+    overrides.push(("word/fontTable.xml", ct::FONT_TABLE));
+    if header.is_some() {
+        overrides.push(("word/header1.xml", ct::HEADER));
+    }
+    if footer.is_some() {
+        overrides.push(("word/footer1.xml", ct::FOOTER));
+    }
+    overrides.push(("docProps/core.xml", ct::CORE));
+    overrides.push(("docProps/app.xml", ct::EXTENDED));
+
+    let mut root = Rels::default();
+    root.add(rel::OFFICE_DOCUMENT, "word/document.xml");
+    root.add(rel::CORE, "docProps/core.xml");
+    root.add(rel::EXTENDED, "docProps/app.xml");
+
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (
+            "[Content_Types].xml".into(),
+            parts::content_types(&overrides, !embedded.is_empty()),
+        ),
+        ("_rels/.rels".into(), root.write()),
+        ("docProps/core.xml".into(), parts::core(&doc.meta)),
+        ("docProps/app.xml".into(), parts::app(&doc.meta)),
+        ("word/document.xml".into(), written.xml),
+        ("word/_rels/document.xml.rels".into(), rels.write()),
+        ("word/styles.xml".into(), styles),
+        ("word/settings.xml".into(), settings),
+    ];
+    if let Some(n) = numbering {
+        files.push(("word/numbering.xml".into(), n));
+    }
+    files.push(("word/fontTable.xml".into(), font_table));
+    if !font_rels.is_empty() {
+        files.push(("word/_rels/fontTable.xml.rels".into(), font_rels.write()));
+    }
+    if let Some(h) = header {
+        files.push(("word/header1.xml".into(), h));
+    }
+    if let Some(f) = footer {
+        files.push(("word/footer1.xml".into(), f));
+    }
+    for (i, (e, _)) in embedded.into_iter().enumerate() {
+        files.push((format!("word/fonts/font{}.odttf", i + 1), e.data));
+    }
+
+    let mut package = Package::new(doc.meta.date.as_deref());
+    for (name, bytes) in &files {
+        package
+            .deflated(name, bytes)
+            .map_err(|e| render_error(doc, e.to_string()))?;
+    }
+    package
+        .finish()
+        .map_err(|e| render_error(doc, e.to_string()))
+}
+
+/// The bundled faces that draw text in this document, each subset to the characters it draws,
+/// in the order of `fontTable.xml`. Without the `embedded-fonts` feature there are no bundled
+/// faces and nothing is embedded.
+fn embed_fonts(doc: &Document, usage: &faces::Usage) -> Result<Vec<Embedded>, Error> {
+    let mut out = Vec::new();
+    for (family, chars) in usage.families() {
+        if chars.is_empty() {
+            continue;
+        }
+        for face in fonts::bundled::faces()
+            .iter()
+            .filter(|f| f.family == family)
+        {
+            let source = embed::SourceFace {
+                family: face.family,
+                bold: face.weight >= 600,
+                data: face.data,
+                index: 0,
+            };
+            let e =
+                embed::embed(&source, chars, &doc.meta.identifier, fonts::subset).map_err(|e| {
+                    Error::Font {
+                        message: format!("cannot embed {} in the DOCX: {e}", face.family),
+                    }
+                })?;
+            out.push(e);
+        }
+    }
+    Ok(out)
+}
+
+fn render_error(doc: &Document, message: String) -> Error {
+    Error::Render {
+        path: PathBuf::from(&doc.meta.title),
+        format: "docx",
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_for_running_heads() {
+        assert_eq!(display_date("2022-09-01"), "2022年9月1日");
+        assert_eq!(display_date("2022-09"), "2022年9月");
+        assert_eq!(display_date("2022"), "2022年");
+        assert_eq!(display_date("秋季"), "秋季");
+    }
+}
