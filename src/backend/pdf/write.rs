@@ -14,7 +14,6 @@ use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::{NumberingStyle, PageLabel, PageSettings};
-use krilla::tagging::{ContentTag, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use crate::fonts::FaceId;
@@ -63,29 +62,13 @@ pub fn write(
         {
             let mut surface = p.surface();
             for pl in &page.lines {
-                let line_text: String = pl
-                    .line
-                    .marks
-                    .iter()
-                    .filter_map(|m| match m {
-                        Mark::Run(r) => Some(r.text.as_str()),
-                        _ => None,
-                    })
-                    .collect();
-                // Where compression or a Han–Latin gap moved glyphs off the places a PDF
-                // reader expects, the line carries its text as ActualText so copying and
-                // extraction give the model's text, without invented spaces or breaks.
-                let mut span = SpanTag::empty();
-                if needs_actual_text(&pl.line.marks) {
-                    span.actual_text = Some(&line_text);
-                }
-                surface.start_tagged(ContentTag::Span(span));
                 for mark in &pl.line.marks {
                     match mark {
                         Mark::Run(run) => {
                             let Some(font) = fonts.get(&run.face) else {
                                 continue;
                             };
+                            let ranges = text_ranges(run);
                             let glyphs: Vec<KrillaGlyph> = run
                                 .glyphs
                                 .iter()
@@ -101,7 +84,7 @@ pub fn write(
                                         0.0,
                                         -g.dy / run.size,
                                         0.0,
-                                        g.text.clone(),
+                                        ranges[k].clone(),
                                         None,
                                     )
                                 })
@@ -146,7 +129,6 @@ pub fn write(
                         }
                     }
                 }
-                surface.end_tagged();
             }
             for rule in &page.rules {
                 let t = rule.thickness;
@@ -217,25 +199,36 @@ fn metadata(doc: &Document) -> Metadata {
     meta
 }
 
-/// True when some glyph stands where text extraction would read a word space (a gap over
-/// 0.08 em) or a new column (an overlap of 0.15 em).
-fn needs_actual_text(marks: &[Mark]) -> bool {
-    let mut previous: Option<(f32, f32)> = None;
-    for mark in marks {
-        let Mark::Run(run) = mark else { continue };
-        for g in &run.glyphs {
-            if let Some((end, size)) = previous {
-                let gap = g.x - end;
-                if gap > 0.08 * size || gap < -0.15 * size {
-                    return true;
-                }
-            }
-            previous = Some((g.x + g.advance, run.size));
-        }
+/// The text each glyph stands for. Where compression or a Han–Latin gap puts a glyph where a
+/// PDF reader would see a word space (a gap over 0.08 em) or a new column (an overlap over
+/// 0.15 em), the glyphs on both sides share one text range: krilla then writes them as one
+/// ActualText span, so extraction gives the model's text without invented spaces or breaks.
+fn text_ranges(run: &super::layout::flow::Run) -> Vec<std::ops::Range<usize>> {
+    let g = &run.glyphs;
+    let mut start = vec![0usize; g.len()];
+    for k in 1..g.len() {
+        let gap = g[k].x - (g[k - 1].x + g[k - 1].advance);
+        let joined = gap > 0.08 * run.size || gap < -0.15 * run.size;
+        start[k] = if joined { start[k - 1] } else { k };
     }
-    false
+    let mut ranges: Vec<std::ops::Range<usize>> = g.iter().map(|x| x.text.clone()).collect();
+    let mut k = 0;
+    while k < g.len() {
+        let mut end = k + 1;
+        while end < g.len() && start[end] == start[k] {
+            end += 1;
+        }
+        if end - k > 1 {
+            let range = g[k].text.start..g[end - 1].text.end;
+            ranges[k..end].fill(range);
+        }
+        k = end;
+    }
+    ranges
 }
 
+/// Positions on a 1/100 pt grid: the same spacing is written as the same number, which keeps
+/// content streams small.
 fn hundredths(x: f32) -> f32 {
     (x * 100.0).round() / 100.0
 }

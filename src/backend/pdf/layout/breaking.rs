@@ -274,6 +274,8 @@ impl<'a> Setter<'a> {
         self.rules.han_latin_gap * p.em.max(q.em)
     }
 
+    // Indexes clusters, cuts and gaps in step; an iterator would hide that they align.
+    #[allow(clippy::needless_range_loop)]
     fn measure(&self, a: usize, b: usize) -> Metrics {
         let c = self.c;
         let mut end = b;
@@ -340,6 +342,7 @@ impl<'a> Setter<'a> {
         m
     }
 
+    #[allow(clippy::needless_range_loop)]
     fn place(&self, a: usize, b: usize, measure: f32, align: Align, last: bool) -> Line {
         let c = self.c;
         let m = self.measure(a, b);
@@ -464,6 +467,12 @@ impl<'a> Setter<'a> {
                     !unit && !word && !c[i - 1].fixed
                 })
                 .collect();
+            // A line that is one cut word (an overlong URL) has only letter gaps: space them.
+            let open = if open.is_empty() {
+                (a + 1..end).filter(|&i| !c[i - 1].fixed).collect()
+            } else {
+                open
+            };
             if !open.is_empty() {
                 let each = delta / open.len() as f32;
                 for i in open {

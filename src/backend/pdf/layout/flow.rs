@@ -43,9 +43,14 @@ pub struct LineBox {
     pub x: f32,
     pub marks: Vec<Mark>,
     pub keep_with_next: bool,
-    /// Justified body lines are checked against the measure in tests.
+    /// Right edge of the last box, from the line's left edge.
     pub width: f32,
+    /// The line is justified to the measure (justified text, not a paragraph's last line).
     pub justified: bool,
+    /// The role's measure this line was set to.
+    pub measure: f32,
+    /// The first line of its paragraph (which may start with any mark the text starts with).
+    pub starts_paragraph: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -385,13 +385,10 @@ impl Engine<'_> {
                 || k < keep_first
                 || (n >= 3 && (k == 0 || k + 2 == n))
                 || (keep_first > 0 && k + 1 < n && k < keep_first);
-            flow.push(Flow::Line(self.line_box(
-                styled,
-                &shaped,
-                &line,
-                r,
-                keep_line || (keep && k + 1 == n),
-            )));
+            let mut b = self.line_box(styled, &shaped, &line, r, keep_line);
+            b.justified = r.align == Align::Justify && k + 1 < n;
+            b.starts_paragraph = k == 0;
+            flow.push(Flow::Line(b));
         }
         if r.after > 0.0 {
             flow.push(Flow::Space(r.after));
@@ -493,7 +490,9 @@ impl Engine<'_> {
             marks,
             keep_with_next: keep,
             width: line.width,
-            justified: r.align == Align::Justify,
+            justified: false,
+            measure: self.measure,
+            starts_paragraph: false,
         }
     }
 
@@ -512,22 +511,23 @@ impl Engine<'_> {
                 page: n as u32 + 1,
             };
             let head = p.header_text(&fields);
-            if !head.trim().is_empty() {
-                if let Some(mut line) = self.single_line(&head, &header) {
-                    let y = header_base - (header.pitch - line.baseline);
-                    line.x = 0.0;
-                    page.lines.push(PageLine {
-                        x: frame.left,
-                        baseline: y,
-                        line,
-                    });
-                    page.rules.push(paginate::Rule {
-                        x1: frame.left,
-                        x2: frame.left + self.measure.max(frame.width.min(self.measure)),
-                        y: header_base + 1.5,
-                        thickness: 0.5,
-                    });
-                }
+            if !head.trim().is_empty()
+                && let Some(mut line) = self.single_line(&head, &header)
+            {
+                let y = header_base - (header.pitch - line.baseline);
+                line.x = 0.0;
+                page.lines.push(PageLine {
+                    x: frame.left,
+                    baseline: y,
+                    line,
+                });
+                // A hairline under the running head, across the measure.
+                page.rules.push(paginate::Rule {
+                    x1: frame.left,
+                    x2: frame.left + self.measure,
+                    y: header_base + 1.5,
+                    thickness: 0.5,
+                });
             }
             let foot = p.footer_text(&fields);
             if !foot.trim().is_empty()

@@ -1,7 +1,7 @@
 //! Pagination: flow items into columns and pages, keeping a headline with at least two body
 //! lines, and adding running heads, feet and page numbers.
 
-use super::flow::{Flow, LineBox, Mark};
+use super::flow::{Flow, LineBox};
 
 /// A positioned line on a page: `x`, `y` of the baseline from the top-left of the page, in pt.
 #[derive(Debug, Clone, PartialEq)]
@@ -147,10 +147,5 @@ pub fn paginate(flow: Vec<Flow>, frame: Frame) -> Vec<Page> {
     while pages.len() > 1 && pages.last().is_some_and(|p| p.lines.is_empty()) {
         pages.pop();
     }
-    let _ = Mark::Dot {
-        x: 0.0,
-        dy: 0.0,
-        radius: 0.0,
-    };
     pages
 }

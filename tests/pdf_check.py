@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Check a paiban PDF with poppler and qpdf against the article model.
+
+    paiban inspect SOURCE > model.json
+    paiban build SOURCE --to pdf -o DIR
+    python3 tests/pdf_check.py DIR/SOURCE.pdf model.json [--pdfa]
+
+- `pdftotext` of the PDF, with line breaks, running heads and page numbers removed, contains
+  every body paragraph of the model exactly, in order (the dateline is printed before the first paragraph; the paragraph's own
+  text follows it unchanged).
+- `qpdf --check` reports no errors.
+- `pdffonts` lists only embedded subset fonts.
+- With --pdfa: the XMP carries the PDF/A-2 identification and the file has an sRGB output intent.
+Prints what it found; exit status 0 when everything holds, 1 otherwise.
+"""
+
+import json
+import re
+import subprocess
+import sys
+
+
+def run(*cmd):
+    return subprocess.run(cmd, capture_output=True, text=True)
+
+
+def main():
+    pdf, model_path = sys.argv[1], sys.argv[2]
+    pdfa = "--pdfa" in sys.argv[3:]
+    model = json.load(open(model_path, encoding="utf-8"))
+    problems = []
+
+    text = run("pdftotext", "-enc", "UTF-8", pdf, "-").stdout
+    # Running heads and feet stand between the halves of a paragraph that crosses a page: drop
+    # page-number lines and lines that hold the issue title (the running head).
+    title = model["meta"]["title"]
+    number = re.compile(r"^(第 ?\d+ ?页|— ?\d+ ?—|\d+)$")
+    kept = [
+        line
+        for line in text.split("\n")
+        if not number.match(line.strip("\f ")) and title not in line
+    ]
+    flat = re.sub(r"[\n\f]", "", "\n".join(kept))
+    pos = 0
+    paragraphs = 0
+    for n, article in enumerate(model["articles"], 1):
+        for b, block in enumerate(article["body"], 1):
+            items = block.get("runs") and [block] or block.get("paragraphs") or block.get("items") or []
+            for para in items:
+                want = "".join(r["text"] for r in para["runs"])
+                found = flat.find(want, pos)
+                if found < 0:
+                    problems.append(f"article {n}, paragraph {b}: not found in order: {want[:40]}…")
+                else:
+                    pos = found + len(want)
+                    paragraphs += 1
+    print(f"pdftotext: {paragraphs} paragraphs found in order")
+
+    check = run("qpdf", "--check", pdf)
+    if check.returncode != 0:
+        problems.append("qpdf --check: " + (check.stdout + check.stderr).strip().splitlines()[-1])
+    else:
+        print("qpdf --check: " + check.stdout.strip().splitlines()[-1])
+
+    fonts = run("pdffonts", pdf).stdout.strip().splitlines()[2:]
+    for line in fonts:
+        cols = line.split()
+        name, emb, sub = cols[0], cols[-5], cols[-4]
+        if emb != "yes" or sub != "yes" or not re.match(r"^[A-Z]{6}\+", name):
+            problems.append(f"pdffonts: not an embedded subset: {line}")
+    print(f"pdffonts: {len(fonts)} fonts, all embedded subsets" if fonts else "pdffonts: no fonts")
+    if not fonts:
+        problems.append("pdffonts: no fonts")
+
+    if pdfa:
+        data = open(pdf, "rb").read()
+        if not re.search(rb'pdfaid:part(>|=")2', data):
+            problems.append("no PDF/A-2 part in XMP")
+        if not re.search(rb'pdfaid:conformance(>|=")B', data):
+            problems.append("no PDF/A conformance B in XMP")
+        if b"/OutputIntents" not in data or b"sRGB" not in data:
+            problems.append("no sRGB output intent")
+        if not problems:
+            print("PDF/A-2b: XMP identification and sRGB output intent present")
+
+    for p in problems:
+        print("problem:", p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

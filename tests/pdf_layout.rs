@@ -1,0 +1,251 @@
+//! The PDF layout engine on the sample and on hard inputs: kinsoku, justification, margins,
+//! the gongwen grid. These check the numbers the writer draws; `.ci/run` checks the PDF itself.
+
+use paiban::backend::pdf::layout::flow::{LineBox, Mark};
+use paiban::backend::pdf::layout::{Layout, layout};
+use paiban::fonts::FontSet;
+use paiban::model::Document;
+use paiban::source::{ReadOptions, read_path, read_str};
+use paiban::typography::Template;
+
+fn fonts() -> FontSet {
+    FontSet::builder()
+        .system(false)
+        .build()
+        .expect("bundled fonts")
+}
+
+fn sample() -> Document {
+    read_path(
+        "samples/dongchangfu-2022-09.md".as_ref(),
+        &ReadOptions::default(),
+    )
+    .unwrap()
+    .document
+}
+
+fn hard() -> Document {
+    read_path(
+        "tests/inputs/layout-hard.md".as_ref(),
+        &ReadOptions::default(),
+    )
+    .unwrap()
+    .document
+}
+
+fn line_text(line: &LineBox) -> String {
+    line.marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Run(r) => Some(r.text.as_str()),
+            _ => None,
+        })
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
+
+fn set(doc: &Document, template: &str) -> (Layout, Template) {
+    let t = Template::builtin(template).unwrap();
+    (layout(doc, &t, &fonts()), t)
+}
+
+/// Every rule of TYPOGRAPHY.md §3 and the geometry, on every line of every page.
+fn check_lines(l: &Layout, t: &Template) -> usize {
+    let start: Vec<char> = t.chinese.kinsoku.not_at_line_start().chars().collect();
+    let end: Vec<char> = t.chinese.kinsoku.not_at_line_end().chars().collect();
+    let left = paiban::typography::mm_to_pt(t.page.margins.inner.0) as f32;
+    let right = left + t.page.text_width_pt() as f32;
+    let faces: Vec<(paiban::fonts::FaceId, ttf_parser::Face)> = l
+        .faces
+        .iter()
+        .map(|(id, d)| (*id, ttf_parser::Face::parse(d.bytes(), d.index()).unwrap()))
+        .collect();
+    let mut justified = 0;
+    for (p, page) in l.pages.iter().enumerate() {
+        for pl in &page.lines {
+            let text = line_text(&pl.line);
+            let (Some(first), Some(last)) = (text.chars().next(), text.chars().last()) else {
+                continue;
+            };
+            if !pl.line.starts_paragraph {
+                assert!(
+                    !start.contains(&first),
+                    "page {}: line starts with {first:?}: {text}",
+                    p + 1
+                );
+            }
+            assert!(
+                !end.contains(&last),
+                "page {}: line ends with {last:?}: {text}",
+                p + 1
+            );
+            if !pl.line.starts_paragraph {
+                assert!(!text.starts_with('—'), "a dash starts a line: {text}");
+            }
+            if pl.line.justified {
+                justified += 1;
+                assert!(
+                    (pl.line.width - pl.line.measure).abs() <= 0.01,
+                    "page {}: justified line ends at {} not {}: {text}",
+                    p + 1,
+                    pl.line.width,
+                    pl.line.measure
+                );
+            }
+            // No glyph box outside the text block.
+            assert!(pl.x >= left - 0.01, "line left of the margin: {text}");
+            assert!(
+                pl.x + pl.line.width <= right + 0.01,
+                "line past the margin: {text}"
+            );
+            // Ink, not advance boxes: a compressed bracket's blank half may overhang.
+            for m in &pl.line.marks {
+                if let Mark::Run(r) = m {
+                    let face = &faces.iter().find(|(id, _)| *id == r.face).unwrap().1;
+                    let scale = r.size / face.units_per_em() as f32;
+                    for g in &r.glyphs {
+                        let Some(b) = face.glyph_bounding_box(ttf_parser::GlyphId(g.id)) else {
+                            continue;
+                        };
+                        // Ink that a glyph's design puts outside its own advance (the hook of
+                        // an `f`) is the font's, not the layout's.
+                        let origin = pl.x + g.x;
+                        let ink_left = (origin + b.x_min as f32 * scale).max(origin);
+                        let ink_right = (origin + b.x_max as f32 * scale).min(origin + g.advance);
+                        assert!(
+                            ink_left >= left - 0.01,
+                            "ink left of the margin by {}: {text}",
+                            left - ink_left
+                        );
+                        assert!(
+                            ink_right <= right + 0.01,
+                            "ink right of the margin by {}: {text}",
+                            ink_right - right
+                        );
+                    }
+                }
+            }
+        }
+    }
+    justified
+}
+
+#[test]
+fn sample_lines_keep_the_rules_with_every_template() {
+    for name in ["newspaper", "gongwen", "book"] {
+        let (l, t) = set(&sample(), name);
+        let justified = check_lines(&l, &t);
+        assert!(justified > 100, "{name}: only {justified} justified lines");
+    }
+}
+
+#[test]
+fn hard_inputs_keep_the_rules() {
+    for name in ["newspaper", "gongwen", "book"] {
+        let (l, t) = set(&hard(), name);
+        check_lines(&l, &t);
+        let all: String = l
+            .pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .map(|pl| line_text(&pl.line))
+            .collect();
+        // Unbreakable units stay whole; the long word and the URL are all there.
+        assert!(all.contains("——") && all.contains("……"), "{name}");
+        assert!(all.contains("supercalifragilisticexpialidociousantidisestablishmentarianism"));
+        assert!(all.contains("https://www.stats.gov.cn/sj/zxfb/202401/t20240117_1946624.html"));
+    }
+}
+
+#[test]
+fn gongwen_sets_22_lines_of_28_characters() {
+    // One long paragraph, so no paragraph end (and no widow rule) shortens a page.
+    let para = "全面贯彻落实党的二十大精神坚持以人民为中心的发展思想推动高质量发展取得新成效"
+        .repeat(60)
+        + "。";
+    let text = format!("## 标题\n\n{para}\n");
+    let doc = read_str(&text, "gongwen.md").unwrap().document;
+    let (l, t) = set(&doc, "gongwen");
+    check_lines(&l, &t);
+    assert!(l.pages.len() >= 4);
+    // Pages after the first (which holds the title) and before the last are full of body text.
+    for page in &l.pages[1..l.pages.len() - 1] {
+        let body: Vec<&LineBox> = page
+            .lines
+            .iter()
+            .map(|pl| &pl.line)
+            .filter(|line| line.justified || line_text(line).chars().count() > 3)
+            .filter(|line| !line_text(line).starts_with('—'))
+            .collect();
+        assert_eq!(body.len(), 22, "lines on a full page");
+        for line in body.iter().filter(|l| l.justified) {
+            let n = line_text(line).chars().count();
+            // A full line of Han holds 28 characters; a first line 26 after its indent.
+            let expected = if line.starts_paragraph { 26 } else { 28 };
+            assert_eq!(n, expected, "{}", line_text(line));
+        }
+    }
+}
+
+#[test]
+fn pages_carry_running_heads_page_numbers_and_outline_anchors() {
+    let (l, _) = set(&sample(), "newspaper");
+    let anchors: Vec<&str> = l
+        .pages
+        .iter()
+        .flat_map(|p| &p.anchors)
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(anchors.len(), 9);
+    assert_eq!(anchors[4], "狠抓落实整改\u{3000}让广大人民群众共享创建成果");
+    for (n, page) in l.pages.iter().enumerate() {
+        let texts: Vec<String> = page.lines.iter().map(|pl| line_text(&pl.line)).collect();
+        assert!(
+            texts.contains(&format!("第 {} 页", n + 1)),
+            "page {} has no number",
+            n + 1
+        );
+        assert!(
+            texts.iter().any(|t| t.contains("2022-09-01")),
+            "page {} has no running head",
+            n + 1
+        );
+    }
+    let (g, _) = set(&sample(), "gongwen");
+    let first: Vec<String> = g.pages[0]
+        .lines
+        .iter()
+        .map(|pl| line_text(&pl.line))
+        .collect();
+    assert!(first.contains(&"— 1 —".to_string()), "{first:?}");
+}
+
+#[test]
+fn a_headline_is_never_left_at_the_bottom_of_a_page() {
+    for name in ["newspaper", "gongwen", "book"] {
+        let (l, _) = set(&sample(), name);
+        for page in &l.pages {
+            for anchor in &page.anchors {
+                // Lines at or below the article's start on the same page: headline group and
+                // at least two body lines.
+                let below = page
+                    .lines
+                    .iter()
+                    .filter(|pl| pl.baseline > anchor.y && pl.line.justified)
+                    .count();
+                assert!(
+                    below >= 1
+                        || page
+                            .lines
+                            .iter()
+                            .filter(|pl| pl.baseline > anchor.y)
+                            .count()
+                            >= 3,
+                    "{name}: {}",
+                    anchor.title
+                );
+            }
+        }
+    }
+}
