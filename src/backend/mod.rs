@@ -1,6 +1,7 @@
 //! Backends: one module per output format behind one trait, chosen by [`Format`]. A backend
 //! reads the model and the template and never re-parses text.
 
+pub mod epub;
 pub mod json;
 pub mod package;
 
@@ -74,10 +75,10 @@ pub struct RenderOptions {
 
 /// Renders `doc` to the bytes of one output file.
 pub fn render(format: Format, doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
-    let _ = ctx;
     match format {
         Format::Json => Ok(json::render(doc)),
-        Format::Pdf | Format::Docx | Format::Epub => Err(Error::FormatUnavailable {
+        Format::Epub => epub::render(doc, ctx),
+        Format::Pdf | Format::Docx => Err(Error::FormatUnavailable {
             format: format.extension(),
         }),
     }
