@@ -1,0 +1,472 @@
+//! The font subsystem against the real sample and real fonts.
+//!
+//! Tests that need a font outside the repository skip with a message on stderr (visible without
+//! `--nocapture`) when it is missing, naming the Debian package; set
+//! `PAIBAN_REQUIRE_TEST_FONTS=1` (CI) to make them fail instead. Packages: fonts-hanazono (CJK
+//! Extension B), fonts-dejavu-core (a Latin face), fonts-noto-cjk (a CFF face).
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+
+use paiban::fonts::{self, FaceOrigin, FaceRequest, FontError, FontSet};
+
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/samples/dongchangfu-2022-09.md"
+);
+const NOTO_SERIF_CJK_OTC: &str = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+
+fn sample() -> String {
+    std::fs::read_to_string(SAMPLE).expect("sample in the repository")
+}
+
+/// `Some(path)` if the font exists; otherwise prints why the test is skipped (or fails when
+/// PAIBAN_REQUIRE_TEST_FONTS is set) and returns `None`.
+fn test_font(path: &'static str, package: &str) -> Option<&'static str> {
+    if Path::new(path).exists() {
+        return Some(path);
+    }
+    let msg = format!("SKIPPED: {path} is missing; install the Debian package `{package}`");
+    if std::env::var_os("PAIBAN_REQUIRE_TEST_FONTS").is_some_and(|v| v != "0") {
+        panic!("{msg} (PAIBAN_REQUIRE_TEST_FONTS is set)");
+    }
+    // Straight to stderr, past the test harness's capture, so the skip is seen.
+    let _ = writeln!(std::io::stderr(), "{msg}");
+    None
+}
+
+#[test]
+fn repository_fonts_load_from_font_dir_without_embedding() {
+    // What a build with `--no-default-features` does: `--font-dir fonts`.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+    let set = FontSet::builder()
+        .bundled(false)
+        .system(false)
+        .font_dir(&dir)
+        .build()
+        .unwrap();
+    assert_eq!(set.len(), 2);
+    let serif = set
+        .resolve(&FaceRequest::family("Noto Serif SC Paiban"))
+        .expect("serif");
+    let bold = set.resolve(&FaceRequest::family("Noto Sans SC Paiban").with_weight(700));
+    assert!(
+        set.faces()
+            .all(|(_, i)| matches!(i.origin, FaceOrigin::Added(_)))
+    );
+    let report = set.coverage(
+        [("sample", sample())],
+        &FaceRequest::family("Noto Serif SC Paiban"),
+    );
+    assert!(report.warning().is_none(), "{report}");
+    assert!(
+        report
+            .faces
+            .iter()
+            .any(|f| f.face == serif && f.drawn == report.distinct),
+        "{report}"
+    );
+    assert_eq!(
+        set.face_for(
+            '中',
+            &FaceRequest::family("Noto Sans SC Paiban").with_weight(700)
+        ),
+        bold
+    );
+    assert!(set.data(serif).unwrap().bytes().len() > 1_000_000);
+}
+
+#[test]
+fn subset_refuses_cff_faces() {
+    let Some(path) = test_font(NOTO_SERIF_CJK_OTC, "fonts-noto-cjk") else {
+        return;
+    };
+    let data = std::fs::read(path).unwrap();
+    let chars: BTreeSet<char> = "中文".chars().collect();
+    let err = fonts::subset(&data, 2, &chars).unwrap_err();
+    assert!(matches!(err, FontError::Subset { .. }), "{err}");
+    assert!(err.to_string().contains("CFF"), "{err}");
+    assert!(fonts::subset(b"not a font", 0, &chars).is_err());
+}
+
+#[cfg(feature = "embedded-fonts")]
+mod embedded {
+    use std::time::Instant;
+
+    use paiban::fonts::{bundled, report};
+
+    use super::*;
+
+    /// Fonts-hanazono's second face: CJK Extension B and beyond, including 𠈌 and 𥑢.
+    const HANAMIN_B: &str = "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf";
+    const DEJAVU_SERIF: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
+
+    fn bundled_only() -> FontSet {
+        FontSet::builder()
+            .system(false)
+            .build()
+            .expect("bundled fonts")
+    }
+
+    /// (location, text) items the way a document walker would give them: one per sample line.
+    fn sample_items(text: &str) -> Vec<(String, &str)> {
+        text.lines()
+            .enumerate()
+            .map(|(i, l)| (format!("line {}", i + 1), l))
+            .collect()
+    }
+
+    #[test]
+    fn sample_is_fully_covered_by_bundled_faces() {
+        let text = sample();
+        let set = bundled_only();
+        assert_eq!(set.len(), 2, "only the two bundled faces");
+        for request in [FaceRequest::body(), FaceRequest::heading()] {
+            let report = set.coverage(sample_items(&text), &request);
+            assert!(
+                report.distinct > 700,
+                "sample has {} distinct characters",
+                report.distinct
+            );
+            assert!(report.warning().is_none(), "{request:?}: {report}");
+            let drawn: usize = report.faces.iter().map(|f| f.drawn).sum();
+            assert_eq!(drawn, report.distinct, "{report}");
+        }
+        // And character by character, through the hot-path API.
+        let serif = set.bundled_face(bundled::SERIF).unwrap();
+        for ch in text.chars().filter(|c| !c.is_control()) {
+            assert_eq!(
+                set.face_for(ch, &FaceRequest::body()),
+                Some(serif),
+                "{ch} U+{:04X}",
+                ch as u32
+            );
+        }
+    }
+
+    #[test]
+    fn chars_outside_the_subset_are_named_with_code_points_and_locations() {
+        let set = bundled_only();
+        let items = [
+            ("article 1, paragraph 1", "东昌府讯 9月1日，"),
+            ("article 1, paragraph 2", "罕用字𠈌与𥑢。"),
+            ("article 2, paragraph 1", "又见𥑢。"),
+        ];
+        let report = set.coverage(items, &FaceRequest::body());
+        let missing: Vec<char> = report.missing.iter().map(|m| m.ch).collect();
+        assert_eq!(missing, ['\u{2020C}', '\u{25462}']);
+        let warning = report.warning().expect("a warning").to_string();
+        assert!(
+            warning.contains("𠈌 U+2020C (article 1, paragraph 2)"),
+            "{warning}"
+        );
+        assert!(
+            warning.contains("𥑢 U+25462 (article 1, paragraph 2; article 2, paragraph 1)"),
+            "{warning}"
+        );
+        assert!(
+            warning.starts_with("no font has a glyph for 2 characters"),
+            "{warning}"
+        );
+    }
+
+    #[test]
+    fn added_font_file_draws_chars_the_bundled_faces_lack() {
+        let Some(path) = test_font(HANAMIN_B, "fonts-hanazono") else {
+            return;
+        };
+        let set = FontSet::builder()
+            .system(false)
+            .font_file(path)
+            .build()
+            .unwrap();
+        let (hana, info) = set
+            .faces()
+            .find(|(_, i)| i.path() == Some(Path::new(path)))
+            .unwrap();
+        assert!(matches!(info.origin, FaceOrigin::Added(_)));
+        for ch in ['\u{2020C}', '\u{25462}'] {
+            assert_eq!(
+                set.face_for(ch, &FaceRequest::body()),
+                Some(hana),
+                "U+{:04X}",
+                ch as u32
+            );
+        }
+        // Han in the bundled subset still comes from the bundled face.
+        assert_eq!(
+            set.face_for('中', &FaceRequest::body()),
+            set.bundled_face(bundled::SERIF)
+        );
+        let report = set.coverage(
+            [("article 1, paragraph 2", "罕用字𠈌与𥑢。")],
+            &FaceRequest::body(),
+        );
+        assert!(report.warning().is_none(), "{report}");
+        assert!(
+            report.faces.iter().any(|f| f.face == hana && f.drawn == 2),
+            "{report}"
+        );
+        // Its bytes are there for embedding.
+        let data = set.data(hana).unwrap();
+        assert_eq!(
+            data.bytes().len() as u64,
+            std::fs::metadata(path).unwrap().len()
+        );
+    }
+
+    #[test]
+    fn system_fonts_through_fontdb_fill_the_gap() {
+        let Some(path) = test_font(HANAMIN_B, "fonts-hanazono") else {
+            return;
+        };
+        let set = FontSet::builder().build().unwrap();
+        let id = set
+            .face_for('\u{25462}', &FaceRequest::body())
+            .expect("a system face has 𥑢");
+        let info = set.info(id).unwrap();
+        assert!(matches!(info.origin, FaceOrigin::System(_)), "{info:?}");
+        assert!(set.covers(id, '\u{2020C}'));
+        // Not necessarily hanazono (another installed font may come first), but hanazono is listed.
+        assert!(set.faces().any(|(_, i)| i.path() == Some(Path::new(path))));
+    }
+
+    #[test]
+    fn quotes_and_dashes_come_from_the_cjk_face_when_a_latin_face_is_asked_for() {
+        let Some(path) = test_font(DEJAVU_SERIF, "fonts-dejavu-core") else {
+            return;
+        };
+        let set = FontSet::builder()
+            .system(false)
+            .font_file(path)
+            .build()
+            .unwrap();
+        let latin = FaceRequest::family("DejaVu Serif");
+        let dejavu = set.resolve(&latin).expect("DejaVu Serif resolves");
+        let serif = set.bundled_face(bundled::SERIF);
+        let bold = set.bundled_face(bundled::SANS_BOLD);
+        for ch in "“”‘’·—…―".chars() {
+            assert!(
+                set.covers(dejavu, ch) || ch == '―',
+                "DejaVu has {ch}, so the rule matters"
+            );
+            assert_eq!(set.face_for(ch, &latin), serif, "{ch}");
+            assert_eq!(
+                set.face_for(ch, &latin.clone().with_weight(700)),
+                bold,
+                "bold {ch}"
+            );
+        }
+        assert_eq!(set.face_for('A', &latin), Some(dejavu));
+        assert_eq!(set.face_for(',', &latin), Some(dejavu));
+        assert_eq!(set.face_for('中', &latin), serif);
+        // A CJK face keeps its own quotes.
+        assert_eq!(set.face_for('“', &FaceRequest::heading()), bold);
+    }
+
+    #[test]
+    fn document_subset_loads_and_maps_every_used_char() {
+        let text = sample();
+        let chars: BTreeSet<char> = text.chars().filter(|c| !c.is_control()).collect();
+        let han = chars
+            .iter()
+            .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(*c))
+            .count();
+        assert!(han > 700, "{han} Han");
+        for face in bundled::faces() {
+            let start = Instant::now();
+            let out = fonts::subset(face.data, 0, &chars).unwrap();
+            let took = start.elapsed();
+            let again = fonts::subset(face.data, 0, &chars).unwrap();
+            assert_eq!(out, again, "deterministic");
+            assert!(
+                out.len() < face.data.len() / 5,
+                "{}: {} bytes",
+                face.name,
+                out.len()
+            );
+
+            let sub = ttf_parser::Face::parse(&out, 0).expect("subset parses");
+            let full = ttf_parser::Face::parse(face.data, 0).unwrap();
+            assert!(sub.tables().glyf.is_some() && sub.tables().cff.is_none());
+            assert_eq!(
+                sub.number_of_glyphs() as usize,
+                chars.len() + 1,
+                "{} chars + .notdef",
+                chars.len()
+            );
+            for &ch in &chars {
+                let g = sub
+                    .glyph_index(ch)
+                    .unwrap_or_else(|| panic!("{ch} U+{:04X} unmapped", ch as u32));
+                let g0 = full.glyph_index(ch).unwrap();
+                assert_eq!(
+                    sub.glyph_hor_advance(g),
+                    full.glyph_hor_advance(g0),
+                    "{ch} advance"
+                );
+            }
+            assert!(
+                sub.glyph_index('\u{9F98}').is_none(),
+                "nothing beyond the text"
+            );
+            let gpos = sub.tables().gpos.expect("GPOS kept");
+            let tags: BTreeSet<String> = gpos
+                .features
+                .into_iter()
+                .map(|f| f.tag.to_string())
+                .collect();
+            for tag in ["halt", "kern", "palt"] {
+                assert!(tags.contains(tag), "{}: GPOS features {tags:?}", face.name);
+            }
+            let family = sub
+                .names()
+                .into_iter()
+                .find(|n| n.name_id == ttf_parser::name_id::FAMILY && n.is_unicode())
+                .and_then(|n| n.to_string());
+            assert_eq!(family.as_deref(), Some(face.family));
+            assert!(
+                sub.names()
+                    .into_iter()
+                    .any(|n| n.name_id == ttf_parser::name_id::LICENSE)
+            );
+            println!(
+                "subset {}: {} chars, {} bytes, {:?}",
+                face.name,
+                chars.len(),
+                out.len(),
+                took
+            );
+        }
+    }
+
+    #[test]
+    fn bundled_fonts_are_truetype_and_cover_the_ranges() {
+        for face in bundled::faces() {
+            let f = ttf_parser::Face::parse(face.data, 0).unwrap();
+            assert!(
+                f.tables().glyf.is_some() && f.tables().cff.is_none(),
+                "{}",
+                face.name
+            );
+            assert!(f.tables().hmtx.is_some() && f.tables().os2.is_some());
+            assert_eq!(f.weight().to_number(), face.weight);
+            let ranges = [
+                ('\u{4E00}', '\u{9FA5}'), // the unified block up to Unicode 4.1 (Noto lacks a few later ones)
+                ('\u{3001}', '\u{3011}'),
+                ('\u{FF01}', '\u{FF5E}'),
+                ('\u{0020}', '\u{007E}'),
+            ];
+            for (lo, hi) in ranges {
+                for ch in lo..=hi {
+                    assert!(
+                        f.glyph_index(ch).is_some(),
+                        "{}: {ch} U+{:04X}",
+                        face.name,
+                        ch as u32
+                    );
+                }
+            }
+            for ch in "“”‘’·—…―".chars() {
+                assert!(f.glyph_index(ch).is_some(), "{}: {ch}", face.name);
+            }
+            assert!(
+                f.glyph_index('\u{2020C}').is_none(),
+                "Extension B is not bundled"
+            );
+            let gpos = f.tables().gpos.expect("GPOS");
+            let tags: BTreeSet<String> = gpos
+                .features
+                .into_iter()
+                .map(|f| f.tag.to_string())
+                .collect();
+            assert!(
+                ["halt", "palt", "kern"].iter().all(|t| tags.contains(*t)),
+                "{tags:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn committed_fonts_stay_under_25_mb_and_match_provenance() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        let provenance = std::fs::read_to_string(dir.join("PROVENANCE.md")).unwrap();
+        let mut total = 0;
+        for face in bundled::faces() {
+            let size = std::fs::metadata(dir.join(face.file_name)).unwrap().len();
+            assert_eq!(size, face.data.len() as u64, "embedded bytes are the file");
+            let row = provenance
+                .lines()
+                .find(|l| l.starts_with(&format!("| `{}`", face.file_name)))
+                .expect("PROVENANCE.md row");
+            assert!(
+                row.contains(&format!("| {size} |")),
+                "PROVENANCE.md size is stale: {row}"
+            );
+            total += size;
+        }
+        assert!(total < 25_000_000, "{total} bytes");
+        assert!(dir.join("OFL.txt").exists() && dir.join("build-fonts.sh").exists());
+    }
+
+    #[test]
+    fn fonts_command_reports() {
+        let set = bundled_only();
+        let list = report::list_faces(&set).to_string();
+        assert!(
+            list.contains("Noto Serif SC Paiban 400  bundled serif"),
+            "{list}"
+        );
+        assert!(
+            list.contains("Noto Sans SC Paiban 700  bundled sans-bold"),
+            "{list}"
+        );
+        let cov = report::coverage(&set, "东昌府讯\n引用“科技外脑”𠈌").to_string();
+        assert!(cov.contains("𠈌 U+2020C (line 2)"), "{cov}");
+        assert!(cov.starts_with("13 distinct characters"), "{cov}");
+    }
+
+    /// `cargo test --release --test fonts -- --ignored --nocapture`: hot-path and subset timings; writes
+    /// the sample's subsets under target/tmp for checking with other tools (fontTools, ots).
+    #[test]
+    #[ignore]
+    fn measure() {
+        let text = sample();
+        let start = Instant::now();
+        let set = bundled_only();
+        println!("bundled FontSet built in {:?}", start.elapsed());
+        let start = Instant::now();
+        let n = text
+            .chars()
+            .filter(|&c| set.face_for(c, &FaceRequest::body()).is_some())
+            .count();
+        println!(
+            "face_for over {n} chars of the sample: {:?}",
+            start.elapsed()
+        );
+        let start = Instant::now();
+        let system = FontSet::builder().build().unwrap();
+        println!(
+            "with system fonts: {} faces, built in {:?}",
+            system.len(),
+            start.elapsed()
+        );
+        let chars: BTreeSet<char> = text.chars().filter(|c| !c.is_control()).collect();
+        for face in bundled::faces() {
+            let start = Instant::now();
+            let out = fonts::subset(face.data, 0, &chars).unwrap();
+            let took = start.elapsed();
+            let path =
+                Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("sample-{}.ttf", face.name));
+            std::fs::write(&path, &out).unwrap();
+            println!(
+                "subset {} to {} chars: {} bytes in {took:?} ({})",
+                face.name,
+                chars.len(),
+                out.len(),
+                path.display()
+            );
+        }
+    }
+}
