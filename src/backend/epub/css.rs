@@ -7,7 +7,8 @@
 use std::fmt::Write as _;
 
 use super::fonts::{Embedded, FaceKey, Faces};
-use crate::typography::{Align, PunctuationStyle, Role, Template};
+use crate::fonts::bundled;
+use crate::typography::{Align, DateDigits, PunctuationStyle, Role, Template};
 
 /// What a piece of text is in the book: one CSS rule each, one template role each (several
 /// classes may share a role). The XHTML writer tags text with a class, and the class decides the
@@ -91,8 +92,8 @@ impl Styles<'_> {
         let name = match (self.faces.get(key), key) {
             (Some(face), _) => face.family.to_owned(),
             (None, FaceKey::Family(name)) => name.clone(),
-            (None, FaceKey::Serif) => "Noto Serif SC Paiban".to_owned(),
-            (None, FaceKey::SansBold) => "Noto Sans SC Paiban".to_owned(),
+            (None, FaceKey::Serif) => bundled::SERIF_FAMILY.to_owned(),
+            (None, FaceKey::SansBold) => bundled::SANS_BOLD_FAMILY.to_owned(),
         };
         format!("{}, {}", quoted(&name), key.generic())
     }
@@ -108,7 +109,7 @@ pub(super) fn stylesheet(styles: &Styles, embedded: &[Embedded]) -> String {
     for e in embedded {
         let _ = writeln!(
             css,
-            "@font-face {{\n  font-family: {};\n  font-style: normal;\n  font-weight: {};\n  src: url(\"{}\") format(\"truetype\");\n}}\n",
+            "@font-face {{\n  font-family: {};\n  font-weight: {};\n  src: url(\"{}\") format(\"truetype\");\n}}\n",
             quoted(&e.family),
             e.weight,
             e.href
@@ -122,10 +123,13 @@ pub(super) fn stylesheet(styles: &Styles, embedded: &[Embedded]) -> String {
         // Taiwan and Hong Kong centre punctuation in a full em and do not compress it.
         PunctuationStyle::Centred => "space-all",
     };
-    let autospace = if t.chinese.han_latin_gap.0 > 0.0 {
-        "normal"
-    } else {
-        "no-autospace"
+    // The Han–Latin gap (§5). CSS cannot single out the digits of dates, so a template that sets
+    // dates tight gets no gap at any digit (`ideograph-alpha`), after `normal` for engines that
+    // know only the keyword values.
+    let autospace = match (t.chinese.han_latin_gap.0 > 0.0, t.chinese.date_digits) {
+        (false, _) => "no-autospace",
+        (true, DateDigits::Spaced) => "normal",
+        (true, DateDigits::Tight) => "normal;\n  text-autospace: ideograph-alpha",
     };
     let _ = writeln!(
         css,
@@ -222,6 +226,11 @@ nav ol {
 
 nav li {
   margin: 0.4em 0;
+}
+
+nav a {
+  color: inherit;
+  text-decoration: none;
 }
 
 p.toc-cover {

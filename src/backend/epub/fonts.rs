@@ -12,12 +12,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::Error;
+use crate::fonts::bundled;
 use crate::typography::FontRef;
 
 /// A face the book can embed: one TrueType face standing for a bundled face name.
 #[derive(Debug, Clone, Copy)]
 pub struct Face<'a> {
-    /// The bundled name it stands for: `"serif"` or `"sans-bold"`.
+    /// The bundled name it stands for: [`bundled::SERIF`] or [`bundled::SANS_BOLD`].
     pub name: &'static str,
     /// Family name inside the font, used in `@font-face`.
     pub family: &'a str,
@@ -37,12 +38,24 @@ pub struct Faces<'a> {
 }
 
 impl Faces<'static> {
-    /// The faces compiled into the library. Empty until the fonts stage provides them (then the
-    /// book names the families with generic fallbacks and embeds nothing).
+    /// The faces compiled into the library ([`crate::fonts::bundled`]) cut by
+    /// [`crate::fonts::subset`]. Without the `embedded-fonts` feature there are none: the book
+    /// then names the families with generic fallbacks and embeds nothing.
     pub fn bundled() -> Self {
         Faces {
-            faces: Vec::new(),
-            subset: |_, _, _| Err("no subsetter".to_owned()),
+            faces: bundled::faces()
+                .iter()
+                .map(|b| Face {
+                    name: b.name,
+                    family: b.family,
+                    weight: b.weight,
+                    data: b.data,
+                    index: 0,
+                })
+                .collect(),
+            subset: |data, index, chars| {
+                crate::fonts::subset(data, index, chars).map_err(|e| e.to_string())
+            },
         }
     }
 }
@@ -76,8 +89,8 @@ impl FaceKey {
 
     pub(super) fn bundled_name(&self) -> Option<&'static str> {
         match self {
-            FaceKey::Serif => Some("serif"),
-            FaceKey::SansBold => Some("sans-bold"),
+            FaceKey::Serif => Some(bundled::SERIF),
+            FaceKey::SansBold => Some(bundled::SANS_BOLD),
             FaceKey::Family(_) => None,
         }
     }
