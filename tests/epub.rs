@@ -581,3 +581,115 @@ fn format_num(v: f64) -> String {
     let s = format!("{v:.4}");
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
+
+/// The bundled file a role's font is embedded as, per the template.
+fn font_file(template: &Template, role: paiban::typography::Role) -> &'static str {
+    use paiban::typography::FontRef;
+    match template.role(role).font {
+        FontRef::Serif | FontRef::SerifBold => "OEBPS/fonts/serif.ttf",
+        FontRef::Sans | FontRef::SansBold => "OEBPS/fonts/sans-bold.ttf",
+        FontRef::Family(_) => panic!("built-in templates use bundled faces"),
+    }
+}
+
+/// The role whose face draws text inside `node` (as the stylesheet maps classes to roles).
+fn role_of(node: &Node, inherited: paiban::typography::Role) -> paiban::typography::Role {
+    use paiban::typography::Role;
+    match (node.name.as_str(), node.class()) {
+        ("h1", Some("issue-title")) => Role::IssueTitle,
+        ("h1", _) => Role::Headline,
+        ("p", Some("kicker")) => Role::Kicker,
+        ("p", Some("subtitle")) | ("p", Some("cover-line")) => Role::Subtitle,
+        ("p", Some("byline")) => Role::Byline,
+        ("span", Some("dateline")) | ("h2", Some("subheading")) => Role::Dateline,
+        _ => inherited,
+    }
+}
+
+fn collect_chars(
+    node: &Node,
+    role: paiban::typography::Role,
+    template: &Template,
+    out: &mut BTreeMap<&'static str, std::collections::BTreeSet<char>>,
+) {
+    let role = role_of(node, role);
+    for c in &node.children {
+        match c {
+            Child::Text(t) => out
+                .entry(font_file(template, role))
+                .or_default()
+                .extend(t.chars().filter(|c| !c.is_control())),
+            Child::Element(e) => collect_chars(e, role, template, out),
+        }
+    }
+}
+
+fn cmap(data: &[u8]) -> std::collections::BTreeSet<char> {
+    let face = ttf_parser::Face::parse(data, 0).expect("a font");
+    let mut set = std::collections::BTreeSet::new();
+    for sub in face.tables().cmap.unwrap().subtables {
+        if sub.is_unicode() {
+            sub.codepoints(|cp| {
+                if let Some(c) = char::from_u32(cp)
+                    && sub.glyph_index(cp).is_some_and(|g| g.0 != 0)
+                {
+                    set.insert(c);
+                }
+            });
+        }
+    }
+    set
+}
+
+/// Every character on every page (cover and contents included) is in the subset of the face
+/// the stylesheet sets it in, and each subset holds exactly the characters of the book that
+/// the bundled face has.
+#[test]
+fn every_character_is_in_its_subset_and_no_other() {
+    let bundled = |file: &str| {
+        let name = if file.ends_with("serif.ttf") {
+            paiban::fonts::bundled::SERIF
+        } else {
+            paiban::fonts::bundled::SANS_BOLD
+        };
+        cmap(
+            paiban::fonts::bundled::face(name)
+                .expect("bundled faces")
+                .data,
+        )
+    };
+    let full: BTreeMap<&str, _> = ["OEBPS/fonts/serif.ttf", "OEBPS/fonts/sans-bold.ttf"]
+        .into_iter()
+        .map(|f| (f, bundled(f)))
+        .collect();
+    for input in INPUTS {
+        for name in TEMPLATES {
+            let template = Template::builtin(name).unwrap();
+            let book = Book::open(&epub(&read(input), name));
+            let mut used = BTreeMap::new();
+            for page in book.names.iter().filter(|n| n.ends_with(".xhtml")) {
+                let html = book.xml(page);
+                collect_chars(&html, paiban::typography::Role::Body, &template, &mut used);
+            }
+            for (file, chars) in &used {
+                let subset = cmap(&book.files[*file]);
+                let drawable: std::collections::BTreeSet<char> =
+                    chars.intersection(&full[file]).copied().collect();
+                let missing: Vec<&char> = drawable.difference(&subset).collect();
+                assert!(missing.is_empty(), "{input} ({name}) {file}: {missing:?}");
+                let extra: Vec<&char> = subset.difference(&drawable).collect();
+                assert!(extra.is_empty(), "{input} ({name}) {file}: extra {extra:?}");
+            }
+            let fonts: Vec<&String> = book.names.iter().filter(|n| n.ends_with(".ttf")).collect();
+            assert_eq!(fonts.len(), used.len(), "{input} ({name})");
+        }
+    }
+}
+
+#[test]
+fn the_sample_book_stays_small() {
+    for template in TEMPLATES {
+        let size = epub(&read(SAMPLE), template).len();
+        assert!(size < 250_000, "{template}: {size} bytes");
+    }
+}
