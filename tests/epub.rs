@@ -478,6 +478,7 @@ fn raw_html_stays_text() {
         "li",
         "hr",
         "img",
+        "wbr",
     ];
     for name in book.names.iter().filter(|n| n.ends_with(".xhtml")) {
         let page = book.xml(name);

@@ -53,6 +53,36 @@ impl<'a> Page<'a> {
         xml::text_into(&mut self.out, text);
     }
 
+    /// Body text, escaped, with `<wbr/>` after each `/` inside a long Latin token (a URL, a
+    /// path): UAX #14 allows a break after a solidus (class SY), but browser engines hold URLs
+    /// together, push them to the next line and stretch the short line left behind.
+    fn breakable_text(&mut self, class: Class, text: &str) {
+        const LONG: usize = 24;
+        let mut rest = text;
+        while !rest.is_empty() {
+            let start = rest
+                .find(|c: char| c.is_ascii_graphic())
+                .unwrap_or(rest.len());
+            let len = rest[start..]
+                .find(|c: char| !c.is_ascii_graphic())
+                .unwrap_or(rest.len() - start);
+            self.text(class, &rest[..start]);
+            let token = &rest[start..start + len];
+            if len >= LONG {
+                let mut pieces = token.split_inclusive('/').peekable();
+                while let Some(piece) = pieces.next() {
+                    self.text(class, piece);
+                    if piece.ends_with('/') && pieces.peek().is_some_and(|p| !p.starts_with('/')) {
+                        self.raw("<wbr/>");
+                    }
+                }
+            } else {
+                self.text(class, token);
+            }
+            rest = &rest[start + len..];
+        }
+    }
+
     /// `<tag class="…">text</tag>` on a line of its own.
     pub(super) fn element(&mut self, tag: &str, css_class: Option<&str>, class: Class, text: &str) {
         match css_class {
@@ -81,7 +111,11 @@ impl<'a> Page<'a> {
             for tag in &tags {
                 self.raw(&format!("<{tag}>"));
             }
-            self.text(class, &run.text);
+            if run.code {
+                self.text(class, &run.text);
+            } else {
+                self.breakable_text(class, &run.text);
+            }
             for tag in tags.iter().rev() {
                 self.raw(&format!("</{tag}>"));
             }
