@@ -694,3 +694,27 @@ fn the_sample_book_stays_small() {
         assert!(size < 250_000, "{template}: {size} bytes");
     }
 }
+
+/// Without faces (a build without `embedded-fonts`) the book names the bundled families with
+/// generic fallbacks, embeds no font, and writes the cover image's text as SVG text.
+#[test]
+fn without_faces_nothing_is_embedded() {
+    use paiban::backend::epub::{Faces, render_with_faces};
+    let template = Template::builtin("newspaper").unwrap();
+    let options = RenderOptions::default();
+    let ctx = Context {
+        template: &template,
+        options: &options,
+    };
+    let faces = Faces {
+        faces: Vec::new(),
+        subset: |_, _, _| unreachable!("nothing to subset"),
+    };
+    let book = Book::open(&render_with_faces(&read(SAMPLE), &ctx, &faces).unwrap());
+    assert!(!book.names.iter().any(|n| n.ends_with(".ttf")));
+    let css = book.text("OEBPS/style.css");
+    assert!(!css.contains("@font-face"));
+    assert!(css.contains("\"Noto Serif SC Paiban\", serif"));
+    assert!(book.text("OEBPS/cover.svg").contains("<text "));
+    assert!(!book.text("OEBPS/content.opf").contains("font/ttf"));
+}

@@ -89,11 +89,17 @@ pub(super) fn package(meta: &Metadata, book: &Book, fonts: &[Embedded]) -> Strin
 pub(super) fn iso_date(date: Option<&str>) -> Option<&str> {
     let d = date?.trim();
     let parts: Vec<&str> = d.split('-').collect();
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let field = |s: &str, n: usize, range: std::ops::RangeInclusive<u32>| {
+        s.len() == n
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && s.parse().is_ok_and(|v: u32| range.contains(&v))
+    };
+    let year = |y: &str| field(y, 4, 1..=9999);
+    let month = |m: &str| field(m, 2, 1..=12);
     let ok = match parts.as_slice() {
-        [y] => digits(y, 4),
-        [y, m] => digits(y, 4) && digits(m, 2),
-        [y, m, day] => digits(y, 4) && digits(m, 2) && digits(day, 2),
+        [y] => year(y),
+        [y, m] => year(y) && month(m),
+        [y, m, d] => year(y) && month(m) && field(d, 2, 1..=31),
         _ => false,
     };
     ok.then_some(d)
@@ -122,5 +128,11 @@ mod tests {
         assert_eq!(modified(Some("2022")), "2022-01-01T00:00:00Z");
         assert_eq!(modified(None), "1980-01-01T00:00:00Z");
         assert_eq!(modified(Some("9月1日")), "1980-01-01T00:00:00Z");
+        assert_eq!(modified(Some("2022-13-01")), "1980-01-01T00:00:00Z");
+        assert_eq!(
+            iso_date(Some("2022-02-31")),
+            Some("2022-02-31"),
+            "days are not calendar-checked"
+        );
     }
 }
