@@ -718,3 +718,35 @@ fn without_faces_nothing_is_embedded() {
     assert!(book.text("OEBPS/cover.svg").contains("<text "));
     assert!(!book.text("OEBPS/content.opf").contains("font/ttf"));
 }
+
+/// The template's Chinese rules reach the CSS: kinsoku level, punctuation style, Han–Latin gap.
+#[test]
+fn the_chinese_rules_reach_the_stylesheet() {
+    use paiban::typography::{DateDigits, Em, Kinsoku, PunctuationStyle};
+    let css_with = |change: &dyn Fn(&mut Template)| {
+        let mut template = Template::builtin("newspaper").unwrap();
+        change(&mut template);
+        let options = RenderOptions::default();
+        let ctx = Context {
+            template: &template,
+            options: &options,
+        };
+        let bytes = backend::render(Format::Epub, &read("tests/inputs/wire.md"), &ctx).unwrap();
+        Book::open(&bytes).text("OEBPS/style.css").to_owned()
+    };
+    let loose = css_with(&|t| {
+        t.chinese.kinsoku = Kinsoku::Loose;
+        t.chinese.punctuation = PunctuationStyle::Centred;
+        t.chinese.han_latin_gap = Em(0.0);
+    });
+    assert!(loose.contains("  line-break: loose;\n"));
+    assert!(loose.contains("  -epub-line-break: loose;\n"));
+    assert!(loose.contains("  text-spacing-trim: space-all;\n"));
+    assert!(loose.contains("  text-autospace: no-autospace;\n"));
+    let spaced = css_with(&|t| t.chinese.date_digits = DateDigits::Spaced);
+    assert!(spaced.contains("  text-autospace: normal;\n"));
+    assert!(!spaced.contains("ideograph-alpha"));
+    let tight = css_with(&|_| {});
+    assert!(tight.contains("  text-autospace: ideograph-alpha;\n"));
+    assert!(tight.contains("  line-break: strict;\n"));
+}

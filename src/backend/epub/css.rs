@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use super::fonts::{Embedded, FaceKey, Faces};
 use crate::fonts::bundled;
-use crate::typography::{Align, DateDigits, PunctuationStyle, Role, Template};
+use crate::typography::{Align, DateDigits, Kinsoku, PunctuationStyle, Role, Template};
 
 /// What a piece of text is in the book: one CSS rule each, one template role each (several
 /// classes may share a role). The XHTML writer tags text with a class, and the class decides the
@@ -123,6 +123,12 @@ pub(super) fn stylesheet(styles: &Styles, embedded: &[Embedded]) -> String {
         // Taiwan and Hong Kong centre punctuation in a full em and do not compress it.
         PunctuationStyle::Centred => "space-all",
     };
+    // 禁则 (§3): the template's level names the CSS value.
+    let kinsoku = match t.chinese.kinsoku {
+        Kinsoku::Strict => "strict",
+        Kinsoku::Normal => "normal",
+        Kinsoku::Loose => "loose",
+    };
     // The Han–Latin gap (§5). CSS cannot single out the digits of dates, so a template that sets
     // dates tight gets no gap at any digit (`ideograph-alpha`), after `normal` for engines that
     // know only the keyword values.
@@ -133,7 +139,7 @@ pub(super) fn stylesheet(styles: &Styles, embedded: &[Embedded]) -> String {
     };
     let _ = writeln!(
         css,
-        "body {{\n  font-family: {};\n  line-height: {};\n  -epub-line-break: strict;\n  line-break: strict;\n  text-spacing-trim: {trim};\n  text-autospace: {autospace};\n  overflow-wrap: break-word;\n  orphans: 2;\n  widows: 2;\n}}\n",
+        "body {{\n  font-family: {};\n  line-height: {};\n  -epub-line-break: {kinsoku};\n  line-break: {kinsoku};\n  text-spacing-trim: {trim};\n  text-autospace: {autospace};\n  overflow-wrap: break-word;\n  orphans: 2;\n  widows: 2;\n}}\n",
         styles.family(&styles.face(Class::Body)),
         num(t.line_pitch_pt(Role::Body) / body_pt),
     );
@@ -157,7 +163,7 @@ pub(super) fn stylesheet(styles: &Styles, embedded: &[Embedded]) -> String {
             if align == Align::Justify {
                 decls.push("text-justify: inter-character".to_owned());
             }
-            decls.push(format!("text-indent: {}em", num(indent)));
+            decls.push(format!("text-indent: {}", em(indent)));
             decls.push(format!(
                 "line-height: {}",
                 num(t.line_pitch_pt(role) / size)
@@ -167,9 +173,9 @@ pub(super) fn stylesheet(styles: &Styles, embedded: &[Embedded]) -> String {
                 _ => (t.space_before_pt(role), t.space_after_pt(role)),
             };
             decls.push(format!(
-                "margin: {}em 0 {}em 0",
-                num(before / size),
-                num(after / size)
+                "margin: {} 0 {} 0",
+                em(before / size),
+                em(after / size)
             ));
         }
         let _ = writeln!(
@@ -280,6 +286,14 @@ fn quoted(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// A length in em; zero without a unit.
+fn em(v: f64) -> String {
+    match num(v).as_str() {
+        "0" => "0".to_owned(),
+        n => format!("{n}em"),
+    }
 }
 
 /// A CSS number: at most four decimals, no trailing zeros.
