@@ -130,8 +130,9 @@ pub(super) fn stylesheet(styles: &Styles, embedded: &[Embedded]) -> String {
         Kinsoku::Loose => "loose",
     };
     // The Han–Latin gap (§5). CSS cannot single out the digits of dates, so a template that sets
-    // dates tight gets no gap at any digit (`ideograph-alpha`), after `normal` for engines that
-    // know only the keyword values.
+    // dates tight asks for no gap at any digit (`ideograph-alpha`), after `normal` for engines
+    // that know only the keyword values. Chromium 156 is one of those (it accepts `normal` and
+    // `no-autospace` only), so there `9月1日` gets gaps too.
     let autospace = match (t.chinese.han_latin_gap.0 > 0.0, t.chinese.date_digits) {
         (false, _) => "no-autospace",
         (true, DateDigits::Spaced) => "normal",
