@@ -16,7 +16,7 @@ import fontTools
 from fontTools import subset
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.ttLib import TTFont, newTable
+from fontTools.ttLib import TTCollection, TTFont, newTable
 
 DEB_PACKAGE = "fonts-noto-cjk"
 SRC_DIR = "/usr/share/fonts/opentype/noto"
@@ -44,11 +44,10 @@ MUST_HAVE = "“”‘’·—…―、，。：；！？（）《》"
 # features: they only pull in glyphs paiban never asks for. `chws` is kept if present (these
 # Noto versions have none; browsers then fall back to `halt`).
 FEATURES = ["kern", "halt", "palt", "chws"]
-MAX_ERR = 1.0  # cu2qu tolerance in font units (1000 per em)
+MAX_ERR = 3.0  # cu2qu tolerance in font units (1000 per em): 0.05 pt at 16 pt, invisible; 9 % smaller than 1.0
 
 
 def find_face(path, want):
-    from fontTools.ttLib import TTCollection
     coll = TTCollection(path, lazy=True)
     for i, f in enumerate(coll.fonts):
         if f["name"].getDebugName(1) == want:
@@ -93,15 +92,13 @@ def cff_to_glyf(font):
         adv, _ = hmtx[name]
         hmtx[name] = (adv, getattr(glyf[name], "xMin", 0))
     maxp = font["maxp"]
-    maxp.tableVersion = 0x00010000
-    for attr in ("maxZones",):
-        setattr(maxp, attr, 1)
+    maxp.tableVersion = 0x00010000  # TrueType maxp; the point/contour maxima are recomputed on save
+    maxp.maxZones = 1
     for attr in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                 "maxStackElements", "maxSizeOfInstructions", "maxComponentElements",
+                 "maxStackElements", "maxSizeOfInstructions", "maxPoints", "maxContours",
+                 "maxCompositePoints", "maxCompositeContours", "maxComponentElements",
                  "maxComponentDepth"):
         setattr(maxp, attr, 0)
-    for attr in ("maxPoints", "maxContours", "maxCompositePoints", "maxCompositeContours"):
-        setattr(maxp, attr, 0)  # recomputed from glyf on save
     post = font["post"]
     post.formatType = 3.0  # CID fonts have no useful glyph names
     font["head"].glyphDataFormat = 0

@@ -136,3 +136,11 @@ impl From<crate::typography::TemplateError> for Error {
         }
     }
 }
+
+impl From<crate::fonts::FontError> for Error {
+    fn from(e: crate::fonts::FontError) -> Self {
+        Error::Font {
+            message: e.to_string(),
+        }
+    }
+}

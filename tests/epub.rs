@@ -9,6 +9,7 @@ use quick_xml::events::Event;
 use zip::{CompressionMethod, ZipArchive};
 
 use paiban::backend::{self, Context, Format, RenderOptions};
+use paiban::fonts::FontSet;
 use paiban::model::{Block, DatelineKind, Document};
 use paiban::source::{ReadOptions, read_path};
 use paiban::typography::Template;
@@ -28,11 +29,21 @@ fn read(path: &str) -> Document {
         .document
 }
 
+/// The bundled faces only: what every machine has, whatever its system fonts.
+fn bundled_fonts() -> FontSet {
+    FontSet::builder()
+        .system(false)
+        .build()
+        .expect("bundled faces")
+}
+
 fn epub(doc: &Document, template: &str) -> Vec<u8> {
     let template = Template::builtin(template).expect("built-in template");
     let options = RenderOptions::default();
+    let fonts = bundled_fonts();
     let ctx = Context {
         template: &template,
+        fonts: &fonts,
         options: &options,
     };
     backend::render(Format::Epub, doc, &ctx).expect("EPUB renders")
@@ -702,8 +713,10 @@ fn without_faces_nothing_is_embedded() {
     use paiban::backend::epub::{Faces, render_with_faces};
     let template = Template::builtin("newspaper").unwrap();
     let options = RenderOptions::default();
+    let fonts = bundled_fonts();
     let ctx = Context {
         template: &template,
+        fonts: &fonts,
         options: &options,
     };
     let faces = Faces {
@@ -727,8 +740,10 @@ fn the_chinese_rules_reach_the_stylesheet() {
         let mut template = Template::builtin("newspaper").unwrap();
         change(&mut template);
         let options = RenderOptions::default();
+        let fonts = bundled_fonts();
         let ctx = Context {
             template: &template,
+            fonts: &fonts,
             options: &options,
         };
         let bytes = backend::render(Format::Epub, &read("tests/inputs/wire.md"), &ctx).unwrap();

@@ -78,6 +78,32 @@ fn repository_fonts_load_from_font_dir_without_embedding() {
 }
 
 #[test]
+fn a_font_file_that_is_also_a_system_font_is_listed_once_as_added() {
+    let path = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
+    let Some(path) = test_font(path, "fonts-dejavu-core") else {
+        return;
+    };
+    let set = FontSet::builder()
+        .bundled(false)
+        .font_file(path)
+        .font_file(path)
+        .build()
+        .unwrap();
+    let same: Vec<_> = set
+        .faces()
+        .filter(|(_, i)| {
+            i.path().and_then(|p| p.canonicalize().ok()) == Path::new(path).canonicalize().ok()
+        })
+        .collect();
+    assert_eq!(same.len(), 1, "{same:?}");
+    assert!(matches!(same[0].1.origin, FaceOrigin::Added(_)));
+    assert_eq!(
+        set.resolve(&FaceRequest::family("DejaVu Serif")),
+        Some(same[0].0)
+    );
+}
+
+#[test]
 fn subset_refuses_cff_faces() {
     let Some(path) = test_font(NOTO_SERIF_CJK_OTC, "fonts-noto-cjk") else {
         return;

@@ -4,6 +4,7 @@
 pub mod epub;
 pub mod json;
 pub mod package;
+pub mod pdf;
 
 use std::fmt;
 use std::str::FromStr;
@@ -11,6 +12,7 @@ use std::str::FromStr;
 use serde::Serialize;
 
 use crate::Error;
+use crate::fonts::FontSet;
 use crate::model::Document;
 use crate::typography::Template;
 
@@ -63,6 +65,7 @@ impl FromStr for Format {
 /// Everything a backend gets besides the model: one value, built once per run.
 pub struct Context<'a> {
     pub template: &'a Template,
+    pub fonts: &'a FontSet,
     pub options: &'a RenderOptions,
 }
 
@@ -71,14 +74,17 @@ pub struct Context<'a> {
 pub struct RenderOptions {
     /// Leave the bundled fonts out of DOCX (`--no-embed-fonts`).
     pub no_embed_fonts: bool,
+    /// Archival PDF (`--pdf-standard a-2b`).
+    pub pdf_standard: Option<pdf::PdfStandard>,
 }
 
 /// Renders `doc` to the bytes of one output file.
 pub fn render(format: Format, doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
     match format {
         Format::Json => Ok(json::render(doc)),
+        Format::Pdf => pdf::render(doc, ctx),
         Format::Epub => epub::render(doc, ctx),
-        Format::Pdf | Format::Docx => Err(Error::FormatUnavailable {
+        Format::Docx => Err(Error::FormatUnavailable {
             format: format.extension(),
         }),
     }

@@ -28,6 +28,11 @@ pub struct BuildArgs {
     /// Do not embed the bundled fonts in DOCX files
     #[arg(long)]
     no_embed_fonts: bool,
+    /// Archival PDF: a-2b or a-3b
+    #[arg(long, value_name = "STANDARD")]
+    pdf_standard: Option<paiban::backend::pdf::PdfStandard>,
+    #[command(flatten)]
+    fonts: super::FontArgs,
     #[command(flatten)]
     read: ReadArgs,
 }
@@ -38,11 +43,14 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, paiban::Error> {
     formats.dedup();
     // Loaded once for the whole run: a bad template stops the run before any file is read.
     let template = Template::load(&args.template)?;
+    let fonts = args.fonts.build()?;
     let options = RenderOptions {
         no_embed_fonts: args.no_embed_fonts,
+        pdf_standard: args.pdf_standard,
     };
     let ctx = Context {
         template: &template,
+        fonts: &fonts,
         options: &options,
     };
     let mut failed = 0;
@@ -68,6 +76,14 @@ fn build_one(
     let reading = args.read.read(file)?;
     for w in &reading.warnings {
         eprintln!("warning: {}: {w}", file.display());
+    }
+    // Characters no face draws are reported once per document, never drawn as silent tofu.
+    let coverage = ctx.fonts.coverage(
+        reading.document.text_items(),
+        &paiban::fonts::FaceRequest::body(),
+    );
+    if let Some(missing) = coverage.warning() {
+        eprintln!("warning: {}: {missing}", file.display());
     }
     let stem = match file.file_stem() {
         Some(s) if file != Path::new("-") => s.to_os_string(),

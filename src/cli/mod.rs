@@ -41,6 +41,14 @@ enum Command {
     },
     /// Render FILEs to PDF, DOCX and EPUB, writing DIR/<input stem>.<ext>
     Build(build::BuildArgs),
+    /// List the font faces available; with FILE, how its characters are covered
+    Fonts {
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        fonts: FontArgs,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
     /// List the built-in templates, or print one as TOML to copy and edit
     Templates {
         #[command(subcommand)]
@@ -80,6 +88,36 @@ pub struct ReadArgs {
     max_input_size: u64,
 }
 
+/// Where fonts come from, for every command that renders or reports fonts.
+#[derive(Args, Clone)]
+pub struct FontArgs {
+    /// Add a font file (TTF, OTF, TTC)
+    #[arg(long = "font", value_name = "FILE")]
+    font_files: Vec<PathBuf>,
+    /// Add every font in a directory
+    #[arg(long = "font-dir", value_name = "DIR")]
+    font_dirs: Vec<PathBuf>,
+    /// Do not look at the system's fonts (only bundled and added faces)
+    #[arg(long)]
+    no_system_fonts: bool,
+}
+
+impl FontArgs {
+    /// The faces of the run, built once.
+    pub fn build(&self) -> Result<paiban::fonts::FontSet, paiban::Error> {
+        let mut b = paiban::fonts::FontSet::builder()
+            .bundled(true)
+            .system(!self.no_system_fonts);
+        for f in &self.font_files {
+            b = b.font_file(f);
+        }
+        for d in &self.font_dirs {
+            b = b.font_dir(d);
+        }
+        Ok(b.build()?)
+    }
+}
+
 impl ReadArgs {
     pub fn options(&self) -> ReadOptions {
         ReadOptions {
@@ -106,6 +144,7 @@ pub fn run() -> ExitCode {
         Command::Check { file, json, read } => check::run(&file, json, &read),
         Command::Build(args) => build::run(&args),
         Command::Templates { action } => templates(action),
+        Command::Fonts { file, fonts, read } => fonts_command(file.as_deref(), &fonts, &read),
     };
     match result {
         Ok(code) => code,
@@ -156,4 +195,28 @@ fn templates(action: Option<TemplatesAction>) -> Result<ExitCode, paiban::Error>
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn fonts_command(
+    file: Option<&std::path::Path>,
+    fonts: &FontArgs,
+    read: &ReadArgs,
+) -> Result<ExitCode, paiban::Error> {
+    let set = fonts.build()?;
+    print!("{}", paiban::fonts::report::list_faces(&set));
+    let Some(file) = file else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let reading = read.read(file)?;
+    let report = set.coverage(
+        reading.document.text_items(),
+        &paiban::fonts::FaceRequest::body(),
+    );
+    println!("{}:", file.display());
+    print!("{report}");
+    Ok(if report.warning().is_some() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -245,7 +245,7 @@ impl FontSetBuilder {
     pub fn build(self) -> Result<FontSet, FontError> {
         let mut db = fontdb::Database::new();
         let mut faces: Vec<Face> = Vec::new();
-        let mut known: HashSet<fontdb::ID> = HashSet::new();
+        let mut seen = Seen::default();
 
         if self.bundled {
             for b in bundled::faces() {
@@ -254,31 +254,35 @@ impl FontSetBuilder {
                 for id in ids {
                     let info = db.face(id).expect("just loaded");
                     faces.push(Face::new(info, FaceOrigin::Bundled(b), Some(bytes.clone())));
-                    known.insert(id);
+                    seen.ids.insert(id);
                 }
             }
         }
         for path in &self.files {
+            let before = db.len();
             db.load_font_file(path).map_err(|source| FontError::Io {
                 path: path.clone(),
                 source,
             })?;
-            if adopt(&db, &mut faces, &mut known, FaceOrigin::Added) == 0 {
+            if db.len() == before {
                 return Err(FontError::NoFaces { path: path.clone() });
             }
+            seen.adopt(&mut db, &mut faces, FaceOrigin::Added);
         }
         for dir in &self.dirs {
             if !dir.is_dir() {
                 return Err(FontError::NotADirectory { path: dir.clone() });
             }
+            let before = db.len();
             db.load_fonts_dir(dir);
-            if adopt(&db, &mut faces, &mut known, FaceOrigin::Added) == 0 {
+            if db.len() == before {
                 return Err(FontError::NoFaces { path: dir.clone() });
             }
+            seen.adopt(&mut db, &mut faces, FaceOrigin::Added);
         }
         if self.system {
             db.load_system_fonts();
-            adopt(&db, &mut faces, &mut known, FaceOrigin::System);
+            seen.adopt(&mut db, &mut faces, FaceOrigin::System);
         }
         if faces.is_empty() {
             return Err(FontError::EmptySet);
@@ -295,24 +299,43 @@ impl FontSetBuilder {
     }
 }
 
-/// Appends the faces of `db` not yet in `known`, in database order; returns how many.
-fn adopt(
-    db: &fontdb::Database,
-    faces: &mut Vec<Face>,
-    known: &mut HashSet<fontdb::ID>,
-    origin: fn(PathBuf) -> FaceOrigin,
-) -> usize {
-    let before = faces.len();
-    for info in db.faces() {
-        if known.insert(info.id) {
+/// Faces already taken into the set, by database id and by (file, face index).
+#[derive(Default)]
+struct Seen {
+    ids: HashSet<fontdb::ID>,
+    files: HashSet<(PathBuf, u32)>,
+}
+
+impl Seen {
+    /// Appends the faces of `db` not seen yet, in database order. A face whose file and index
+    /// are already in the set (a `--font` file that is also a system font, a file reached twice
+    /// through symlinks) is removed from `db` so queries cannot answer with it.
+    fn adopt(
+        &mut self,
+        db: &mut fontdb::Database,
+        faces: &mut Vec<Face>,
+        origin: fn(PathBuf) -> FaceOrigin,
+    ) {
+        let mut duplicates = Vec::new();
+        for info in db.faces() {
+            if !self.ids.insert(info.id) {
+                continue;
+            }
             let path = match &info.source {
                 fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.clone(),
                 fontdb::Source::Binary(_) => PathBuf::new(),
             };
-            faces.push(Face::new(info, origin(path), None));
+            let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if self.files.insert((key, info.index)) {
+                faces.push(Face::new(info, origin(path), None));
+            } else {
+                duplicates.push(info.id);
+            }
+        }
+        for id in duplicates {
+            db.remove_face(id);
         }
     }
-    faces.len() - before
 }
 
 impl Face {

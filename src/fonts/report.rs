@@ -7,20 +7,39 @@ use super::{CoverageReport, FaceId, FaceInfo, FaceOrigin, FaceRequest, FontSet};
 /// One line per face (`paiban fonts`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FaceList {
-    pub faces: Vec<(FaceId, FaceInfo)>,
+    pub faces: Vec<ListedFace>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedFace {
+    pub id: FaceId,
+    pub info: FaceInfo,
+    /// Code points the face maps (reads each face's `cmap`).
+    pub code_points: usize,
 }
 
 /// The faces of `set`, in fallback order.
 pub fn list_faces(set: &FontSet) -> FaceList {
-    FaceList {
-        faces: set.faces().map(|(id, info)| (id, info.clone())).collect(),
-    }
+    let faces = set
+        .faces()
+        .map(|(id, info)| ListedFace {
+            id,
+            info: info.clone(),
+            code_points: set.code_points(id),
+        })
+        .collect();
+    FaceList { faces }
 }
 
 impl fmt::Display for FaceList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{} font faces, in fallback order:", self.faces.len())?;
-        for (id, info) in &self.faces {
+        for ListedFace {
+            id,
+            info,
+            code_points,
+        } in &self.faces
+        {
             let style = if info.italic { " italic" } else { "" };
             let origin = match &info.origin {
                 FaceOrigin::Bundled(b) => format!("bundled {} ({})", b.name, b.file_name),
@@ -34,7 +53,7 @@ impl fmt::Display for FaceList {
             };
             writeln!(
                 f,
-                "  {:>4}  {} {}{style}  {origin}{index}",
+                "  {:>4}  {} {}{style}  {origin}{index}  ({code_points} code points)",
                 id.index(),
                 info.family,
                 info.weight

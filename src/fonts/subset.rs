@@ -1,6 +1,7 @@
 //! Standalone font subsets for embedding in EPUB and DOCX (the PDF backend's krilla subsets on
-//! its own). Built on `fontcull-klippa`, the crates.io release of fontations' klippa (a port of
-//! HarfBuzz's hb-subset), which keeps `cmap` and the layout tables.
+//! its own). Built on `fontcull-klippa`: fontations' klippa (a port of HarfBuzz's hb-subset),
+//! forked and published on crates.io by the fontcull project (the crates.io name `klippa` is an
+//! unrelated geometry crate). Unlike krilla's `subsetter` it keeps `cmap` and the layout tables.
 
 use std::collections::BTreeSet;
 

@@ -1,0 +1,559 @@
+//! The PDF layout engine: pure functions from the model, the template and the fonts to
+//! positioned glyphs on pages. No PDF is written here (`../write.rs` does that), so every rule
+//! can be tested on the numbers.
+//!
+//! Stages: `shape` (text → clusters, with per-character face fallback), `breaking` (lines:
+//! kinsoku, compression, justification), this module (articles → flow of line boxes),
+//! `paginate` (flow → pages with running heads and feet).
+
+pub mod breaking;
+pub mod cluster;
+pub mod flow;
+pub mod paginate;
+pub mod shape;
+
+use std::collections::BTreeSet;
+
+use crate::fonts::{FaceData, FaceId, FaceRequest, FontSet, bundled};
+use crate::model::{Article, Block, Document, Paragraph};
+use crate::typography::{self, FontRef, PunctuationStyle, Role, RunningFields, Template};
+
+use breaking::{Align, Rules, break_paragraph};
+use cluster::{Cluster, Kind};
+use flow::{Flow, LineBox, Mark, PlacedGlyph, Run};
+use paginate::{Frame, Page, PageLine, paginate};
+use shape::{Shaped, Shaper, Span, Styled, uax_breaks};
+
+/// A laid-out document: pages in pt with the origin at the top left.
+pub struct Layout {
+    pub width: f32,
+    pub height: f32,
+    pub pages: Vec<Page>,
+    /// The faces the pages draw with, and their data, for the writer.
+    pub faces: Vec<(FaceId, FaceData)>,
+
+    /// The measure body lines are justified to, in pt.
+    pub measure: f32,
+}
+
+/// How one role is set.
+#[derive(Clone)]
+struct RoleSet {
+    request: FaceRequest,
+    size: f32,
+    pitch: f32,
+    align: Align,
+    indent: f32,
+    before: f32,
+    after: f32,
+    cjk_pitch: Option<f32>,
+}
+
+pub fn face_request(font: &FontRef, bold: bool) -> FaceRequest {
+    let weight = if bold { 700 } else { 400 };
+    match font {
+        FontRef::Serif => FaceRequest::family(bundled::SERIF).with_weight(weight),
+        FontRef::SerifBold | FontRef::SansBold | FontRef::Sans => {
+            FaceRequest::family(bundled::SANS_BOLD).with_weight(700)
+        }
+        FontRef::Family(name) => FaceRequest::family(name.clone()).with_weight(weight),
+    }
+}
+
+struct Engine<'a> {
+    t: &'a Template,
+    shaper: Shaper<'a>,
+    rules: Rules,
+    measure: f32,
+}
+
+pub fn layout(doc: &Document, t: &Template, fonts: &FontSet) -> Layout {
+    let faces = needed_faces(doc, t, fonts);
+    let shaper = Shaper::new(fonts, &faces);
+    let kinsoku = t.chinese.kinsoku;
+    let rules = Rules {
+        kaiming: t.chinese.punctuation == PunctuationStyle::Kaiming,
+        han_latin_gap: t.chinese.han_latin_gap.0 as f32,
+        not_at_start: kinsoku.not_at_line_start().chars().collect(),
+        not_at_end: kinsoku.not_at_line_end().chars().collect(),
+    };
+    let column = t.page.column_width_pt() as f32;
+    // Chinese text blocks are a whole number of characters wide, so a line of Han fills
+    // the measure exactly with no stretching (clreq).
+    let pitch = t.body_char_pitch_pt() as f32;
+    let measure = if t.grid.is_some() {
+        column
+    } else {
+        ((column / pitch) + 0.001).floor() * pitch
+    };
+    let engine = Engine {
+        t,
+        shaper,
+        rules,
+        measure,
+    };
+    let flow = engine.document(doc);
+    let p = &t.page;
+    let frame = Frame {
+        left: typography::mm_to_pt(p.margins.inner.0) as f32,
+        top: typography::mm_to_pt(p.margins.top.0) as f32,
+        width: p.text_width_pt() as f32,
+        height: p.text_height_pt() as f32,
+        columns: p.columns.count.max(1) as usize,
+        gap: typography::mm_to_pt(p.columns.gap.0) as f32,
+    };
+    let mut pages = paginate(flow, frame);
+    engine.running(doc, &mut pages, frame);
+    Layout {
+        width: p.width_pt() as f32,
+        height: p.height_pt() as f32,
+        pages,
+        faces,
+        measure,
+    }
+}
+
+/// The faces the document's characters will be drawn with, loaded once.
+fn needed_faces(doc: &Document, t: &Template, fonts: &FontSet) -> Vec<(FaceId, FaceData)> {
+    let mut ids = BTreeSet::new();
+    let requests: Vec<FaceRequest> = [
+        Role::Body,
+        Role::Kicker,
+        Role::Headline,
+        Role::Subtitle,
+        Role::Dateline,
+        Role::Byline,
+        Role::Header,
+        Role::Footer,
+        Role::IssueTitle,
+    ]
+    .iter()
+    .flat_map(|&r| {
+        let s = t.role(r);
+        [
+            face_request(&s.font, s.is_bold()),
+            face_request(&s.font, true),
+        ]
+    })
+    .collect();
+    let mut chars: BTreeSet<char> = BTreeSet::new();
+    for (_, text) in doc.text_items() {
+        chars.extend(text.chars());
+    }
+    chars.extend("0123456789第页— ·（）　".chars());
+    for r in &requests {
+        if let Some(id) = fonts.resolve(r) {
+            ids.insert(id);
+        }
+        for &c in &chars {
+            if let Some(id) = fonts.face_for(c, r) {
+                ids.insert(id);
+            }
+        }
+    }
+    ids.into_iter()
+        .filter_map(|id| Some((id, fonts.data(id).ok()?)))
+        .collect()
+}
+
+impl Engine<'_> {
+    fn role(&self, role: Role) -> RoleSet {
+        let s = self.t.role(role);
+        let body_text = role.is_body_text();
+        RoleSet {
+            request: face_request(&s.font, s.is_bold()),
+            size: s.size_pt() as f32,
+            pitch: self.t.line_pitch_pt(role) as f32,
+            align: match s.align {
+                typography::Align::Justify => Align::Justify,
+                typography::Align::Left => Align::Left,
+                typography::Align::Centre => Align::Centre,
+                typography::Align::Right => Align::Right,
+            },
+            indent: s.first_line_indent_pt() as f32,
+            before: self.t.space_before_pt(role) as f32,
+            after: self.t.space_after_pt(role) as f32,
+            cjk_pitch: (body_text && self.t.grid.is_some())
+                .then(|| self.t.body_char_pitch_pt() as f32),
+        }
+    }
+
+    fn span(&self, r: &RoleSet, bold: bool) -> Span {
+        Span {
+            range: 0..0,
+            request: if bold {
+                r.request.clone().with_weight(700)
+            } else {
+                r.request.clone()
+            },
+            size: r.size,
+            emphasis: false,
+            link: None,
+            cjk_pitch: r.cjk_pitch,
+        }
+    }
+
+    fn document(&self, doc: &Document) -> Vec<Flow> {
+        let mut flow = Vec::new();
+        // The issue's title area at the top of the first page.
+        let title = self.role(Role::IssueTitle);
+        self.plain(&doc.meta.title, &title, false, &mut flow);
+        let meta_line: Vec<&str> = [doc.meta.publisher.as_deref(), doc.meta.date.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !meta_line.is_empty() {
+            let header = self.role(Role::Header);
+            let mut centred = header.clone();
+            centred.align = Align::Centre;
+            self.plain(&meta_line.join("\u{3000}"), &centred, false, &mut flow);
+        }
+        self.separator(&mut flow, true);
+        for (i, article) in doc.articles.iter().enumerate() {
+            if i > 0 {
+                self.separator(&mut flow, false);
+            }
+            self.article(article, &mut flow);
+        }
+        flow
+    }
+
+    fn separator(&self, flow: &mut Vec<Flow>, after_title: bool) {
+        let s = &self.t.separation;
+        if s.new_page && !after_title {
+            flow.push(Flow::PageBreak);
+            return;
+        }
+        let space = self.t.separation_pt() as f32;
+        let rule = s.rule.0 as f32;
+        if rule > 0.0 {
+            flow.push(Flow::Space(space / 2.0));
+            flow.push(Flow::Rule {
+                height: 0.0,
+                thickness: rule,
+            });
+            flow.push(Flow::Space(space / 2.0));
+        } else {
+            flow.push(Flow::Space(space));
+        }
+    }
+
+    fn article(&self, a: &Article, flow: &mut Vec<Flow>) {
+        let h = &a.headline;
+        let title = h.headline.clone().unwrap_or_else(|| "（无标题）".into());
+        let children = [h.kicker.clone(), h.subtitle.clone()]
+            .into_iter()
+            .flatten()
+            .collect();
+        flow.push(Flow::ArticleStart { title, children });
+        for (text, role) in [
+            (&h.kicker, Role::Kicker),
+            (&h.headline, Role::Headline),
+            (&h.subtitle, Role::Subtitle),
+        ] {
+            if let Some(text) = text {
+                let r = self.role(role);
+                self.plain(text, &r, true, flow);
+            }
+        }
+        let body = self.role(Role::Body);
+        for (b, block) in a.body.iter().enumerate() {
+            match block {
+                Block::Paragraph(p) => {
+                    let lead = if b == 0 {
+                        a.dateline.as_ref().map(|d| d.display())
+                    } else {
+                        None
+                    };
+                    // The dateline paragraph keeps with the headline: two body lines follow it.
+                    self.paragraph(p, lead.as_deref(), &body, b == 0, flow);
+                }
+                Block::Subheading(p) => {
+                    let mut r = self.role(Role::Dateline);
+                    r.align = Align::Left;
+                    r.pitch = body.pitch;
+                    r.indent = 0.0;
+                    self.plain(&p.text(), &r, true, flow);
+                }
+                Block::Quote { paragraphs } => {
+                    for p in paragraphs {
+                        self.paragraph(p, None, &body, false, flow);
+                    }
+                }
+                Block::List { ordered, items } => {
+                    for (n, p) in items.iter().enumerate() {
+                        let marker = if *ordered {
+                            format!("{}．", n + 1)
+                        } else {
+                            "•\u{2002}".to_string()
+                        };
+                        self.paragraph(p, Some(&marker), &body, false, flow);
+                    }
+                }
+            }
+        }
+        if let Some(byline) = &a.byline {
+            let r = self.role(Role::Byline);
+            self.plain(&format!("（{}）", byline.display()), &r, false, flow);
+        }
+    }
+
+    /// A paragraph of one style (headlines, bylines, titles).
+    fn plain(&self, text: &str, r: &RoleSet, keep: bool, flow: &mut Vec<Flow>) {
+        let mut styled = Styled::default();
+        styled.push(text, self.span(r, false));
+        self.set(&styled, r, keep, 0, flow);
+    }
+
+    fn paragraph(
+        &self,
+        p: &Paragraph,
+        lead: Option<&str>,
+        r: &RoleSet,
+        keep_two: bool,
+        flow: &mut Vec<Flow>,
+    ) {
+        let mut styled = Styled::default();
+        if let Some(lead) = lead {
+            let d = self.role(Role::Dateline);
+            let mut span = self.span(&d, false);
+            span.size = r.size;
+            span.cjk_pitch = r.cjk_pitch;
+            styled.push(lead, span);
+            // The dateline is followed by one space, unless it ends in a colon.
+            if !lead.ends_with(['：', ':']) && !lead.ends_with('\u{2002}') {
+                styled.push("\u{3000}", self.span(r, false));
+            }
+        }
+        for run in &p.runs {
+            let mut span = self.span(r, run.strong);
+            span.emphasis = run.emphasis;
+            span.link = run.link.clone();
+            styled.push(&run.text, span);
+        }
+        let lines_kept = if keep_two { 2 } else { 0 };
+        let mut with_indent = r.clone();
+        with_indent.indent = r.indent;
+        self.set(&styled, &with_indent, false, lines_kept, flow);
+    }
+
+    /// Shapes, breaks and emits the lines of one paragraph. `keep` keeps every line with the
+    /// next (headline groups); `keep_first` keeps that many first lines with what follows.
+    fn set(
+        &self,
+        styled: &Styled,
+        r: &RoleSet,
+        keep: bool,
+        keep_first: usize,
+        flow: &mut Vec<Flow>,
+    ) {
+        if styled.text.is_empty() {
+            return;
+        }
+        let mut shaped = self.shaper.shape(styled);
+        if r.indent > 0.0 {
+            shaped.clusters.insert(
+                0,
+                Cluster {
+                    text: 0..0,
+                    kind: Kind::Other,
+                    advance: r.indent,
+                    em: r.size,
+                    fixed: true,
+                },
+            );
+            shaped.glyph_ranges.insert(0, 0..0);
+            shaped.span_of.insert(0, 0);
+        }
+        let uax = uax_breaks(&styled.text, &shaped.clusters);
+        let lines = break_paragraph(
+            &styled.text,
+            &shaped.clusters,
+            &uax,
+            self.measure,
+            &self.rules,
+            r.align,
+        );
+        if r.before > 0.0 {
+            flow.push(Flow::Space(r.before));
+        }
+        let n = lines.len();
+        // Avoid a paragraph's first or last line alone at a column edge: with three or more
+        // lines, the first and the second-to-last keep with the next.
+        for (k, line) in lines.into_iter().enumerate() {
+            let keep_line = keep
+                || k < keep_first
+                || (n >= 3 && (k == 0 || k + 2 == n))
+                || (keep_first > 0 && k + 1 < n && k < keep_first);
+            flow.push(Flow::Line(self.line_box(
+                styled,
+                &shaped,
+                &line,
+                r,
+                keep_line || (keep && k + 1 == n),
+            )));
+        }
+        if r.after > 0.0 {
+            flow.push(Flow::Space(r.after));
+        }
+    }
+
+    fn line_box(
+        &self,
+        styled: &Styled,
+        shaped: &Shaped,
+        line: &breaking::Line,
+        r: &RoleSet,
+        keep: bool,
+    ) -> LineBox {
+        let mut marks: Vec<Mark> = Vec::new();
+        let mut current: Option<Run> = None;
+        let last_index = line.clusters.end;
+        for (k, placed) in line.placed.iter().enumerate() {
+            let i = placed.cluster;
+            let c = &shaped.clusters[i];
+            let span = &styled.spans[shaped.span_of[i]];
+            let mut x = placed.x + placed.shift;
+            for g in &shaped.glyphs[shaped.glyph_ranges[i].clone()] {
+                let start_new = match &current {
+                    Some(run) => run.face != g.face || run.size != g.size || run.link != span.link,
+                    None => true,
+                };
+                if start_new {
+                    if let Some(run) = current.take() {
+                        marks.push(Mark::Run(run));
+                    }
+                    current = Some(Run {
+                        face: g.face,
+                        size: g.size,
+                        text: String::new(),
+                        glyphs: Vec::new(),
+                        link: span.link.clone(),
+                        width: 0.0,
+                    });
+                }
+                let run = current.as_mut().expect("a run is open");
+                let first_of_cluster =
+                    std::ptr::eq(g, &shaped.glyphs[shaped.glyph_ranges[i].start]);
+                let start = run.text.len();
+                if first_of_cluster {
+                    run.text.push_str(&styled.text[c.text.clone()]);
+                }
+                run.glyphs.push(PlacedGlyph {
+                    id: g.id,
+                    x: x + g.dx,
+                    advance: g.advance,
+                    dy: g.dy,
+                    text: start..run.text.len(),
+                });
+                run.width = placed.x + placed.width - run.glyphs[0].x;
+                x += g.advance;
+            }
+            if span.emphasis && c.kind == Kind::Han {
+                marks.push(Mark::Dot {
+                    x: placed.x + placed.width / 2.0,
+                    dy: -r.size * 0.22,
+                    radius: r.size * 0.06,
+                });
+            }
+            // A word space at the line end is not drawn by the breaker but belongs to the
+            // text (so copying the PDF keeps words apart): add it as an invisible glyph.
+            if k + 1 == line.placed.len()
+                && last_index < shaped.clusters.len()
+                && shaped.clusters[last_index].kind == Kind::Space
+            {
+                let space = &shaped.clusters[last_index];
+                if let (Some(run), Some(g)) = (
+                    current.as_mut(),
+                    shaped.glyphs.get(shaped.glyph_ranges[last_index].start),
+                ) && g.face == run.face
+                {
+                    let start = run.text.len();
+                    run.text.push_str(&styled.text[space.text.clone()]);
+                    run.glyphs.push(PlacedGlyph {
+                        id: g.id,
+                        x: placed.x + placed.width,
+                        advance: g.advance,
+                        dy: 0.0,
+                        text: start..run.text.len(),
+                    });
+                }
+            }
+        }
+        if let Some(run) = current.take() {
+            marks.push(Mark::Run(run));
+        }
+        // Centre the em box in the line pitch; CJK faces put the em box 0.88 em above the
+        // baseline (ideographic ascent of Noto CJK).
+        let baseline = (r.pitch - r.size) / 2.0 + r.size * 0.88;
+        LineBox {
+            height: r.pitch,
+            baseline,
+            x: 0.0,
+            marks,
+            keep_with_next: keep,
+            width: line.width,
+            justified: r.align == Align::Justify,
+        }
+    }
+
+    /// Running heads and feet with page numbers.
+    fn running(&self, doc: &Document, pages: &mut [Page], frame: Frame) {
+        let p = &self.t.page;
+        let header = self.role(Role::Header);
+        let footer = self.role(Role::Footer);
+        let header_base = frame.top - typography::mm_to_pt(p.header_gap.0) as f32;
+        let footer_top = self.t.footer_top_pt() as f32;
+        for (n, page) in pages.iter_mut().enumerate() {
+            let fields = RunningFields {
+                title: &doc.meta.title,
+                date: doc.meta.date.as_deref().unwrap_or(""),
+                publisher: doc.meta.publisher.as_deref().unwrap_or(""),
+                page: n as u32 + 1,
+            };
+            let head = p.header_text(&fields);
+            if !head.trim().is_empty() {
+                if let Some(mut line) = self.single_line(&head, &header) {
+                    let y = header_base - (header.pitch - line.baseline);
+                    line.x = 0.0;
+                    page.lines.push(PageLine {
+                        x: frame.left,
+                        baseline: y,
+                        line,
+                    });
+                    page.rules.push(paginate::Rule {
+                        x1: frame.left,
+                        x2: frame.left + self.measure.max(frame.width.min(self.measure)),
+                        y: header_base + 1.5,
+                        thickness: 0.5,
+                    });
+                }
+            }
+            let foot = p.footer_text(&fields);
+            if !foot.trim().is_empty()
+                && let Some(line) = self.single_line(&foot, &footer)
+            {
+                page.lines.push(PageLine {
+                    x: frame.left,
+                    baseline: footer_top + line.baseline,
+                    line,
+                });
+            }
+        }
+    }
+
+    fn single_line(&self, text: &str, r: &RoleSet) -> Option<LineBox> {
+        let mut flow = Vec::new();
+        let mut styled = Styled::default();
+        styled.push(text, self.span(r, false));
+        let mut r = r.clone();
+        r.before = 0.0;
+        r.after = 0.0;
+        r.indent = 0.0;
+        self.set(&styled, &r, false, 0, &mut flow);
+        flow.into_iter().find_map(|f| match f {
+            Flow::Line(l) => Some(l),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,241 @@
+//! The PDF writer on krilla: subset CID fonts with ToUnicode (krilla's), outline, metadata
+//! from the document (never the clock), page labels and optional PDF/A.
+
+use std::collections::HashMap;
+use std::num::NonZeroU32;
+
+use krilla::Document as PdfDocument;
+use krilla::SerializeSettings;
+use krilla::action::{Action, LinkAction};
+use krilla::annotation::{Annotation, LinkAnnotation, Target};
+use krilla::configure::{Archival, ConfigurationBuilder};
+use krilla::destination::XyzDestination;
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::{NumberingStyle, PageLabel, PageSettings};
+use krilla::tagging::{ContentTag, SpanTag};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+
+use crate::fonts::FaceId;
+use crate::model::Document;
+
+use super::PdfStandard;
+use super::layout::Layout;
+use super::layout::flow::Mark;
+
+pub fn write(
+    doc: &Document,
+    layout: &Layout,
+    standard: Option<PdfStandard>,
+) -> Result<Vec<u8>, String> {
+    let mut settings = SerializeSettings::default();
+    if let Some(s) = standard {
+        let archival = match s {
+            PdfStandard::A2b => Archival::A2_B,
+            PdfStandard::A3b => Archival::A3_B,
+        };
+        settings.configuration = ConfigurationBuilder::new()
+            .with_archival_validator(archival)
+            .finish()
+            .map_err(|e| format!("{e:?}"))?;
+    }
+    let mut pdf = PdfDocument::new_with(settings);
+    let fonts: HashMap<FaceId, Font> = layout
+        .faces
+        .iter()
+        .filter_map(|(id, data)| Some((*id, Font::new(data.shared().into(), data.index())?)))
+        .collect();
+
+    let mut outline = Outline::new();
+    for (n, page) in layout.pages.iter().enumerate() {
+        let mut page_settings =
+            PageSettings::from_wh(layout.width, layout.height).ok_or("bad page size")?;
+        if n == 0 {
+            page_settings = page_settings.with_page_label(PageLabel::new(
+                Some(NumberingStyle::Arabic),
+                None,
+                NonZeroU32::new(1),
+            ));
+        }
+        let mut links = Vec::new();
+        let mut p = pdf.start_page_with(page_settings);
+        {
+            let mut surface = p.surface();
+            for pl in &page.lines {
+                let line_text: String = pl
+                    .line
+                    .marks
+                    .iter()
+                    .filter_map(|m| match m {
+                        Mark::Run(r) => Some(r.text.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                // Where compression or a Han–Latin gap moved glyphs off the places a PDF
+                // reader expects, the line carries its text as ActualText so copying and
+                // extraction give the model's text, without invented spaces or breaks.
+                let mut span = SpanTag::empty();
+                if needs_actual_text(&pl.line.marks) {
+                    span.actual_text = Some(&line_text);
+                }
+                surface.start_tagged(ContentTag::Span(span));
+                for mark in &pl.line.marks {
+                    match mark {
+                        Mark::Run(run) => {
+                            let Some(font) = fonts.get(&run.face) else {
+                                continue;
+                            };
+                            let glyphs: Vec<KrillaGlyph> = run
+                                .glyphs
+                                .iter()
+                                .enumerate()
+                                .map(|(k, g)| {
+                                    // Positions on a 1/100 pt grid: the same spacing is written as
+                                    // the same number, which keeps content streams small.
+                                    let next = run.glyphs.get(k + 1).map(|n| n.x).unwrap_or(g.x);
+                                    KrillaGlyph::new(
+                                        GlyphId::new(u32::from(g.id)),
+                                        (hundredths(pl.x + next) - hundredths(pl.x + g.x))
+                                            / run.size,
+                                        0.0,
+                                        -g.dy / run.size,
+                                        0.0,
+                                        g.text.clone(),
+                                        None,
+                                    )
+                                })
+                                .collect();
+                            let Some(first) = run.glyphs.first() else {
+                                continue;
+                            };
+                            let start = Point::from_xy(hundredths(pl.x + first.x), pl.baseline);
+                            surface.draw_glyphs(
+                                start,
+                                &glyphs,
+                                font.clone(),
+                                &run.text,
+                                run.size,
+                                false,
+                            );
+                            if let Some(target) = &run.link
+                                && let Some(rect) = Rect::from_xywh(
+                                    pl.x + first.x,
+                                    pl.baseline - run.size * 0.88,
+                                    run.width.max(1.0),
+                                    run.size,
+                                )
+                            {
+                                links.push((rect, target.clone()));
+                            }
+                        }
+                        Mark::Dot { x, dy, radius } => {
+                            let (cx, cy, r) = (pl.x + x, pl.baseline - dy, *radius);
+                            // A circle from four cubic arcs.
+                            let k = 0.552_284_8 * r;
+                            let mut b = PathBuilder::new();
+                            b.move_to(cx + r, cy);
+                            b.cubic_to(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+                            b.cubic_to(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+                            b.cubic_to(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+                            b.cubic_to(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+                            b.close();
+                            if let Some(path) = b.finish() {
+                                surface.draw_path(&path);
+                            }
+                        }
+                    }
+                }
+                surface.end_tagged();
+            }
+            for rule in &page.rules {
+                let t = rule.thickness;
+                if let Some(rect) =
+                    Rect::from_ltrb(rule.x1, rule.y - t / 2.0, rule.x2, rule.y + t / 2.0)
+                {
+                    let mut b = PathBuilder::new();
+                    b.push_rect(rect);
+                    if let Some(path) = b.finish() {
+                        surface.draw_path(&path);
+                    }
+                }
+            }
+            surface.finish();
+        }
+        for (rect, target) in links {
+            p.add_annotation(Annotation::new_link(
+                LinkAnnotation::new(rect, Target::Action(Action::Link(LinkAction::new(target)))),
+                None,
+            ));
+        }
+        p.finish();
+        for anchor in &page.anchors {
+            let dest = || XyzDestination::new(n, Point::from_xy(0.0, anchor.y));
+            let mut node = OutlineNode::new(anchor.title.clone(), dest());
+            for child in &anchor.children {
+                node.push_child(OutlineNode::new(child.clone(), dest()));
+            }
+            outline.push_child(node);
+        }
+    }
+    pdf.set_outline(outline);
+    pdf.set_metadata(metadata(doc));
+    pdf.finish().map_err(|e| format!("{e:?}"))
+}
+
+fn metadata(doc: &Document) -> Metadata {
+    let m = &doc.meta;
+    let mut meta = Metadata::new()
+        .title(m.title.clone())
+        .language(m.language.clone())
+        .creator(format!("paiban {}", env!("CARGO_PKG_VERSION")))
+        .document_id(m.identifier.clone());
+    if let Some(p) = &m.publisher {
+        meta = meta.authors(vec![p.clone()]);
+    }
+    let subject: Vec<String> = doc
+        .articles
+        .iter()
+        .filter_map(|a| a.headline.headline.clone())
+        .collect();
+    if !subject.is_empty() {
+        meta = meta.description(subject.join("；"));
+    }
+    if let Some(date) = &m.date {
+        let mut parts = date.split('-').map(|p| p.parse::<u16>().ok());
+        if let Some(Some(y)) = parts.next() {
+            let mut d = DateTime::new(y);
+            if let Some(Some(mo)) = parts.next() {
+                d = d.month(mo as u8);
+                if let Some(Some(day)) = parts.next() {
+                    d = d.day(day as u8);
+                }
+            }
+            meta = meta.creation_date(d);
+        }
+    }
+    meta
+}
+
+/// True when some glyph stands where text extraction would read a word space (a gap over
+/// 0.08 em) or a new column (an overlap of 0.15 em).
+fn needs_actual_text(marks: &[Mark]) -> bool {
+    let mut previous: Option<(f32, f32)> = None;
+    for mark in marks {
+        let Mark::Run(run) = mark else { continue };
+        for g in &run.glyphs {
+            if let Some((end, size)) = previous {
+                let gap = g.x - end;
+                if gap > 0.08 * size || gap < -0.15 * size {
+                    return true;
+                }
+            }
+            previous = Some((g.x + g.advance, run.size));
+        }
+    }
+    false
+}
+
+fn hundredths(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
+}
