@@ -41,8 +41,6 @@ pub enum Error {
     Font { message: String },
     /// An output path is also an input.
     WouldOverwriteInput { path: PathBuf },
-    /// The requested output format has no backend in this build.
-    FormatUnavailable { format: &'static str },
     /// A backend could not produce its output.
     Render {
         path: PathBuf,
@@ -106,10 +104,6 @@ impl fmt::Display for Error {
                 f,
                 "{}: refusing to write output over an input file",
                 path.display()
-            ),
-            Error::FormatUnavailable { format } => write!(
-                f,
-                "the {format} backend is not available in this version of paiban"
             ),
             Error::Render {
                 path,

@@ -2,6 +2,7 @@
 //! reads the model and the template and never re-parses text.
 
 mod docx;
+pub mod epub;
 pub mod json;
 pub mod package;
 pub mod pdf;
@@ -84,8 +85,6 @@ pub fn render(format: Format, doc: &Document, ctx: &Context) -> Result<Vec<u8>, 
         Format::Json => Ok(json::render(doc)),
         Format::Pdf => pdf::render(doc, ctx),
         Format::Docx => docx::render(doc, ctx),
-        Format::Epub => Err(Error::FormatUnavailable {
-            format: format.extension(),
-        }),
+        Format::Epub => epub::render(doc, ctx),
     }
 }

@@ -1,0 +1,162 @@
+//! Which face draws each piece of text, which characters each face must hold, and the subsets
+//! embedded in the book.
+//!
+//! Format: TrueType (`.ttf`, media type `font/ttf`), not WOFF2. Every EPUB 3 reading system
+//! that honours `@font-face` reads TrueType/OpenType (a core media type since EPUB 3.0, then as
+//! `application/vnd.ms-opentype`/`application/font-sfnt`, `font/ttf` in EPUB 3.3), Adobe
+//! RMSDK-based readers, older iBooks and Kobo firmware and KOReader included; WOFF2 is missing
+//! from several of them and would need a Brotli encoder crate, for a saving the zip's deflate
+//! mostly gives already (a subset of a few hundred CJK glyphs deflates to about 65 %). The
+//! bundled faces have TrueType outlines, so the subsets stay TrueType.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::Error;
+use crate::fonts::bundled;
+use crate::typography::FontRef;
+
+/// A face the book can embed: one TrueType face standing for a bundled face name.
+#[derive(Debug, Clone, Copy)]
+pub struct Face<'a> {
+    /// The bundled name it stands for: [`bundled::SERIF`] or [`bundled::SANS_BOLD`].
+    pub name: &'static str,
+    /// Family name inside the font, used in `@font-face`.
+    pub family: &'a str,
+    /// `usWeightClass`, used as the `@font-face` weight.
+    pub weight: u16,
+    pub data: &'a [u8],
+    pub index: u32,
+}
+
+/// Cuts a face down to a set of characters (those it has), keeping `cmap` and layout tables.
+pub type SubsetFn = fn(&[u8], u32, &BTreeSet<char>) -> Result<Vec<u8>, String>;
+
+/// The faces available for embedding and the subsetter that cuts them.
+pub struct Faces<'a> {
+    pub faces: Vec<Face<'a>>,
+    pub subset: SubsetFn,
+}
+
+impl Faces<'static> {
+    /// The faces compiled into the library ([`crate::fonts::bundled`]) cut by
+    /// [`crate::fonts::subset`]. Without the `embedded-fonts` feature there are none: the book
+    /// then names the families with generic fallbacks and embeds nothing.
+    pub fn bundled() -> Self {
+        Faces {
+            faces: bundled::faces()
+                .iter()
+                .map(|b| Face {
+                    name: b.name,
+                    family: b.family,
+                    weight: b.weight,
+                    data: b.data,
+                    index: 0,
+                })
+                .collect(),
+            subset: |data, index, chars| {
+                crate::fonts::subset(data, index, chars).map_err(|e| e.to_string())
+            },
+        }
+    }
+}
+
+impl<'a> Faces<'a> {
+    /// The face standing for `key`, if it is a bundled face that is available.
+    pub(super) fn get(&self, key: &FaceKey) -> Option<&Face<'a>> {
+        let name = key.bundled_name()?;
+        self.faces.iter().find(|f| f.name == name)
+    }
+}
+
+/// The face a template's font names, reduced to what the book can hold: the two bundled faces
+/// (bold Song stands on the Song face with `font-weight: bold`, regular Hei on the bold Hei
+/// face, the nearest weight there is), or a family the reading system must have.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) enum FaceKey {
+    Serif,
+    SansBold,
+    Family(String),
+}
+
+impl FaceKey {
+    pub(super) fn of(font: &FontRef) -> Self {
+        match font {
+            FontRef::Serif | FontRef::SerifBold => FaceKey::Serif,
+            FontRef::Sans | FontRef::SansBold => FaceKey::SansBold,
+            FontRef::Family(name) => FaceKey::Family(name.clone()),
+        }
+    }
+
+    pub(super) fn bundled_name(&self) -> Option<&'static str> {
+        match self {
+            FaceKey::Serif => Some(bundled::SERIF),
+            FaceKey::SansBold => Some(bundled::SANS_BOLD),
+            FaceKey::Family(_) => None,
+        }
+    }
+
+    /// The CSS generic family that falls back for characters the face lacks (emoji).
+    pub(super) fn generic(&self) -> &'static str {
+        match self {
+            FaceKey::SansBold => "sans-serif",
+            FaceKey::Serif | FaceKey::Family(_) => "serif",
+        }
+    }
+}
+
+/// The characters each face draws, collected while the pages are written.
+#[derive(Debug, Default)]
+pub(super) struct Usage(BTreeMap<FaceKey, BTreeSet<char>>);
+
+impl Usage {
+    /// Records that `face` draws `text` (line breaks and other controls draw nothing).
+    pub(super) fn add(&mut self, face: &FaceKey, text: &str) {
+        let set = self.0.entry(face.clone()).or_default();
+        set.extend(text.chars().filter(|c| !c.is_control()));
+    }
+
+    pub(super) fn chars(&self, face: &FaceKey) -> Option<&BTreeSet<char>> {
+        self.0.get(face)
+    }
+}
+
+/// A subset written into the book.
+#[derive(Debug)]
+pub(super) struct Embedded {
+    pub key: FaceKey,
+    pub family: String,
+    pub weight: u16,
+    /// Path inside the content folder, `fonts/serif.ttf`.
+    pub href: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Embedded {
+    /// The manifest id, `font-serif`.
+    pub(super) fn id(&self) -> String {
+        format!("font-{}", self.key.bundled_name().unwrap_or("family"))
+    }
+}
+
+/// One subset per available face that draws anything, holding exactly the characters it draws,
+/// in a fixed order (Song, then Hei) so the package is reproducible.
+pub(super) fn embed(faces: &Faces, usage: &Usage) -> Result<Vec<Embedded>, Error> {
+    let mut out = Vec::new();
+    for key in [FaceKey::Serif, FaceKey::SansBold] {
+        let (Some(face), Some(chars)) = (faces.get(&key), usage.chars(&key)) else {
+            continue;
+        };
+        let bytes = (faces.subset)(face.data, face.index, chars).map_err(|e| Error::Font {
+            message: format!("cannot subset {} for the EPUB: {e}", face.family),
+        })?;
+        let name = key.bundled_name().expect("bundled keys only");
+        out.push(Embedded {
+            family: face.family.to_owned(),
+            weight: face.weight,
+            href: format!("fonts/{name}.ttf"),
+            key,
+            bytes,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,84 @@
+//! Navigation: `nav.xhtml` (the EPUB 3 table of contents and landmarks, also a page of the book)
+//! and `toc.ncx` (the same contents for EPUB 2 reading systems).
+
+use super::css::{Class, Styles};
+use super::fonts::Usage;
+use super::xhtml::Page;
+use super::xml;
+use super::{Book, COVER_IMAGE, COVER_PAGE, NAV_PAGE};
+
+/// Heading of the contents page and the label of its landmark.
+const CONTENTS: &str = "目录";
+const COVER: &str = "封面";
+const BODY: &str = "正文";
+const LANDMARKS: &str = "导览";
+
+pub(super) fn xhtml(book: &Book, styles: &Styles, usage: &mut Usage) -> String {
+    let mut page = Page::new(&book.lang, CONTENTS, styles, usage);
+    // The cover as a thumbnail above the contents, as magazines print it; decorative
+    // (the cover page carries the same text), so its alternative text is empty.
+    page.raw(&format!(
+        "<body>\n<p class=\"toc-cover\"><img src=\"{COVER_IMAGE}\" alt=\"\"/></p>\n<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n"
+    ));
+    page.element("h1", None, Class::Headline, CONTENTS);
+    page.raw("<ol>\n");
+    for entry in book.toc() {
+        page.raw(&format!("<li><a href=\"{}\">", xml::attr(&entry.file)));
+        page.text(Class::Body, &entry.label);
+        page.raw("</a></li>\n");
+    }
+    page.raw("</ol>\n</nav>\n");
+
+    page.raw("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n");
+    page.element("h2", None, Class::Body, LANDMARKS);
+    page.raw("<ol>\n");
+    let first = book
+        .toc()
+        .first()
+        .map_or(COVER_PAGE, |e| e.file.as_str())
+        .to_owned();
+    for (kind, href, label) in [
+        ("cover", COVER_PAGE.to_owned(), COVER),
+        ("toc", format!("{NAV_PAGE}#toc"), CONTENTS),
+        ("bodymatter", first, BODY),
+    ] {
+        page.raw(&format!(
+            "<li><a epub:type=\"{kind}\" href=\"{}\">",
+            xml::attr(&href)
+        ));
+        page.text(Class::Body, label);
+        page.raw("</a></li>\n");
+    }
+    page.raw("</ol>\n</nav>\n");
+    page.finish()
+}
+
+/// The NCX: `dtb:uid` equal to the package identifier, one `navPoint` per contents entry.
+pub(super) fn ncx(book: &Book) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&format!(
+        "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\" xml:lang=\"{}\">\n<head>\n",
+        xml::attr(&book.lang)
+    ));
+    out.push_str(&format!(
+        "<meta name=\"dtb:uid\" content=\"{}\"/>\n",
+        xml::attr(&book.identifier)
+    ));
+    out.push_str(
+        "<meta name=\"dtb:depth\" content=\"1\"/>\n<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n",
+    );
+    out.push_str(&format!(
+        "<docTitle><text>{}</text></docTitle>\n<navMap>\n",
+        xml::text(&book.title)
+    ));
+    for (i, entry) in book.toc().iter().enumerate() {
+        out.push_str(&format!(
+            "<navPoint id=\"nav-{n}\" playOrder=\"{n}\"><navLabel><text>{}</text></navLabel><content src=\"{}\"/></navPoint>\n",
+            xml::text(&entry.label),
+            xml::attr(&entry.file),
+            n = i + 1
+        ));
+    }
+    out.push_str("</navMap>\n</ncx>\n");
+    out
+}
