@@ -201,14 +201,22 @@ fn metadata(doc: &Document) -> Metadata {
 
 /// The text each glyph stands for. Where compression or a Han–Latin gap puts a glyph where a
 /// PDF reader would see a word space (a gap over 0.08 em) or a new column (an overlap over
-/// 0.15 em), the glyphs on both sides share one text range: krilla then writes them as one
+/// 0.15 em), or a space stands next to Chinese text, the glyphs on both sides share one range: krilla then writes them as one
 /// ActualText span, so extraction gives the model's text without invented spaces or breaks.
 fn text_ranges(run: &super::layout::flow::Run) -> Vec<std::ops::Range<usize>> {
     let g = &run.glyphs;
     let mut start = vec![0usize; g.len()];
+    let text = |k: usize| &run.text[g[k].text.clone()];
+    let cjk = |k: usize| text(k).chars().any(crate::source::chars::is_cjk);
     for k in 1..g.len() {
         let gap = g[k].x - (g[k - 1].x + g[k - 1].advance);
-        let joined = gap > 0.08 * run.size || gap < -0.15 * run.size;
+        // Readers also drop a real space next to Chinese text (they infer spaces from gaps
+        // and write none between CJK words): keep it by the same means.
+        let space_by_cjk = (text(k) == " " && cjk(k - 1)) || (text(k - 1) == " " && cjk(k));
+        // A character no face has is drawn as `.notdef`, which has no ToUnicode entry: its
+        // text survives only in a span.
+        let notdef = g[k].id == 0 || g[k - 1].id == 0;
+        let joined = gap > 0.08 * run.size || gap < -0.15 * run.size || space_by_cjk || notdef;
         start[k] = if joined { start[k - 1] } else { k };
     }
     let mut ranges: Vec<std::ops::Range<usize>> = g.iter().map(|x| x.text.clone()).collect();

@@ -381,10 +381,8 @@ impl Engine<'_> {
         // Avoid a paragraph's first or last line alone at a column edge: with three or more
         // lines, the first and the second-to-last keep with the next.
         for (k, line) in lines.into_iter().enumerate() {
-            let keep_line = keep
-                || k < keep_first
-                || (n >= 3 && (k == 0 || k + 2 == n))
-                || (keep_first > 0 && k + 1 < n && k < keep_first);
+            // `keep_first` lines stay together (the two body lines a headline needs under it).
+            let keep_line = keep || k + 1 < keep_first || (n >= 3 && (k == 0 || k + 2 == n));
             let mut b = self.line_box(styled, &shaped, &line, r, keep_line);
             b.justified = r.align == Align::Justify && k + 1 < n;
             b.starts_paragraph = k == 0;

@@ -96,7 +96,12 @@ impl<'a> Shaper<'a> {
             let mut run_start = 0;
             let mut run_face = None;
             for (i, ch) in text.char_indices() {
-                let face = self.face_for(ch, &span.request);
+                // A character no face has stays in the run it stands in (as `.notdef`, with its
+                // text), so it joins its neighbours' text span in the PDF.
+                let face = match self.fonts.face_for(ch, &span.request) {
+                    Some(f) if self.faces.contains_key(&f) => Some(f),
+                    _ => run_face.or_else(|| self.face_for(ch, &span.request)),
+                };
                 if i > 0 && face != run_face {
                     self.shape_run(styled, span, s, run_start..i, run_face, &mut out);
                     run_start = i;
