@@ -493,7 +493,7 @@ fn settings_carry_the_chinese_rules() {
     let footer = paragraphs(pkg.xml("word/footer1.xml"));
     assert_eq!(footer[0].text(), "第 1 页");
     let header = paragraphs(pkg.xml("word/header1.xml"));
-    assert_eq!(header[0].text(), "dongchangfu-2022-09\u{3000}2022年9月1日");
+    assert_eq!(header[0].text(), "东昌府新闻\u{3000}2022年9月1日");
 }
 
 #[test]
@@ -501,7 +501,7 @@ fn core_properties_come_from_the_metadata_never_the_clock() {
     let doc = sample();
     let pkg = Package::open(&docx(&doc, "newspaper", false));
     let core = pkg.xml("docProps/core.xml");
-    assert!(core.contains("<dc:title>dongchangfu-2022-09</dc:title>"));
+    assert!(core.contains("<dc:title>东昌府新闻</dc:title>"));
     assert!(core.contains("<dc:creator>融媒体中心</dc:creator>"));
     assert!(core.contains("<dc:language>zh-CN</dc:language>"));
     assert!(core.contains(

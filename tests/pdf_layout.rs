@@ -207,7 +207,7 @@ fn pages_carry_running_heads_page_numbers_and_outline_anchors() {
             n + 1
         );
         assert!(
-            texts.iter().any(|t| t.contains("2022-09-01")),
+            texts.iter().any(|t| t.contains("2022年9月1日")),
             "page {} has no running head",
             n + 1
         );

@@ -451,7 +451,7 @@ fn front_matter_then_flags_set_metadata() {
 #[test]
 fn sample_metadata_defaults_are_derived() {
     let m = sample().document.meta;
-    assert_eq!(m.title, "dongchangfu-2022-09");
+    assert_eq!(m.title, "东昌府新闻");
     assert_eq!(m.publisher.as_deref(), Some("融媒体中心"));
     assert_eq!(m.date.as_deref(), Some("2022-09-01"));
     assert_eq!(m.language, "zh-CN");

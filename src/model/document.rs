@@ -31,6 +31,25 @@ pub struct Metadata {
     pub identifier: String,
 }
 
+impl Metadata {
+    /// The issue date as Chinese readers write it (`2022年9月1日`, `2022年9月`, `2022年`), for
+    /// running heads and covers in every format.
+    pub fn chinese_date(&self) -> Option<String> {
+        self.date.as_deref().map(chinese_date)
+    }
+}
+
+/// `2022-09-01` → `2022年9月1日`, `2022-09` → `2022年9月`, `2022` → `2022年`; anything else as given.
+pub fn chinese_date(iso: &str) -> String {
+    let nums: Option<Vec<u32>> = iso.split('-').map(|p| p.parse().ok()).collect();
+    match nums.as_deref() {
+        Some([y, m, d]) => format!("{y}年{m}月{d}日"),
+        Some([y, m]) => format!("{y}年{m}月"),
+        Some([y]) => format!("{y}年"),
+        _ => iso.to_owned(),
+    }
+}
+
 impl Document {
     /// All text of the document in reading order, one item per headline, dateline, paragraph
     /// and byline, with a human-readable location. Used by font coverage and checks.

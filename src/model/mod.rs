@@ -9,5 +9,5 @@ mod report;
 
 pub use article::{Article, Byline, Credit, Dateline, DatelineKind, HeadlineGroup};
 pub use block::{Block, Paragraph, Run};
-pub use document::{Document, Metadata};
+pub use document::{Document, Metadata, chinese_date};
 pub use report::{Change, ChangeKind, Location, Warning};

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::Error;
-use crate::model::{Article, Metadata};
+use crate::model::{Article, DatelineKind, Metadata};
 
 use super::frontmatter::MetaOverrides;
 
@@ -48,6 +48,7 @@ pub fn derive(
         .clone()
         .or_else(|| issue_title.map(str::to_string))
         .or_else(|| single_headline.map(str::to_string))
+        .or_else(|| local_news_title(articles))
         .or_else(|| stem.map(str::to_string))
         .unwrap_or_else(|| "未命名".to_string());
     let publisher = given
@@ -174,6 +175,19 @@ fn stem_date(stem: &str) -> Option<(u32, Option<u32>, Option<u32>)> {
         i += run.max(1);
     }
     None
+}
+
+/// A local bulletin whose every article is datelined from the same place (`东昌府讯`) is that
+/// place's news: `东昌府新闻`. Own-paper (`本报讯`) and wire datelines name no place to use.
+fn local_news_title(articles: &[Article]) -> Option<String> {
+    let mut sources = articles.iter().map(|a| {
+        let d = a.dateline.as_ref()?;
+        (d.kind == DatelineKind::Xun && d.source != "本报").then_some(d.source.as_str())
+    });
+    let first = sources.next()??;
+    sources
+        .all(|s| s == Some(first))
+        .then(|| format!("{first}新闻"))
 }
 
 /// The organisation every byline names, when they all name the same one.

@@ -75,17 +75,7 @@ impl Lang {
     }
 }
 
-/// An issue date as Chinese readers write it: `2022-09-01` → `2022年9月1日`, `2022-09` →
-/// `2022年9月`; anything else is returned as given.
-fn display_date(date: &str) -> String {
-    let nums: Option<Vec<u32>> = date.split('-').map(|p| p.parse().ok()).collect();
-    match nums.as_deref() {
-        Some([y, m, d]) => format!("{y}年{m}月{d}日"),
-        Some([y, m]) => format!("{y}年{m}月"),
-        Some([y]) => format!("{y}年"),
-        _ => date.to_owned(),
-    }
-}
+use crate::model::chinese_date as display_date;
 
 /// Renders `doc` as a DOCX package.
 pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {

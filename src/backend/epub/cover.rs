@@ -8,22 +8,11 @@ use super::css::{Class, Styles};
 use super::fonts::Usage;
 use super::glyphs::{Outlines, num};
 use super::xhtml::Page;
-use super::{Book, opf, xml};
+use super::{Book, xml};
 use crate::model::Metadata;
 use crate::typography::Kinsoku;
 
-/// `2022年9月1日`, `2022年9月`, `2022年` from an ISO date; other text as it is.
-pub(super) fn chinese_date(date: &str) -> String {
-    let Some(iso) = opf::iso_date(Some(date)) else {
-        return date.to_owned();
-    };
-    let mut parts = iso.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
-    let mut out = String::new();
-    for (value, unit) in parts.by_ref().zip(["年", "月", "日"]) {
-        let _ = write!(out, "{value}{unit}");
-    }
-    out
-}
+pub(super) use crate::model::chinese_date;
 
 /// The lines under the title: publisher and date, each when known.
 fn cover_lines(meta: &Metadata) -> Vec<String> {

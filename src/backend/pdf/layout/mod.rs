@@ -198,7 +198,8 @@ impl Engine<'_> {
         // The issue's title area at the top of the first page.
         let title = self.role(Role::IssueTitle);
         self.plain(&doc.meta.title, &title, false, &mut flow);
-        let meta_line: Vec<&str> = [doc.meta.publisher.as_deref(), doc.meta.date.as_deref()]
+        let date = doc.meta.chinese_date();
+        let meta_line: Vec<&str> = [doc.meta.publisher.as_deref(), date.as_deref()]
             .into_iter()
             .flatten()
             .collect();
@@ -501,10 +502,11 @@ impl Engine<'_> {
         let footer = self.role(Role::Footer);
         let header_base = frame.top - typography::mm_to_pt(p.header_gap.0) as f32;
         let footer_top = self.t.footer_top_pt() as f32;
+        let date = doc.meta.chinese_date().unwrap_or_default();
         for (n, page) in pages.iter_mut().enumerate() {
             let fields = RunningFields {
                 title: &doc.meta.title,
-                date: doc.meta.date.as_deref().unwrap_or(""),
+                date: &date,
                 publisher: doc.meta.publisher.as_deref().unwrap_or(""),
                 page: n as u32 + 1,
             };
