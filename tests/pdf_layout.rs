@@ -249,3 +249,70 @@ fn a_headline_is_never_left_at_the_bottom_of_a_page() {
         }
     }
 }
+
+#[test]
+fn the_sample_renders_to_every_format_with_system_fonts_disabled() {
+    use paiban::backend::{Context, Format, RenderOptions, render};
+    let fonts = fonts();
+    let template = Template::default();
+    let options = RenderOptions::default();
+    let ctx = Context {
+        template: &template,
+        fonts: &fonts,
+        options: &options,
+    };
+    let doc = sample();
+    let pdf = render(Format::Pdf, &doc, &ctx).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    // Only the two bundled families are embedded.
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains("NotoSerifSCPaiban-Regular") && text.contains("NotoSansSCPaiban-Bold"));
+    for format in [Format::Docx, Format::Epub] {
+        let bytes = render(format, &doc, &ctx).unwrap();
+        assert!(bytes.starts_with(b"PK"), "{format}");
+    }
+    // Every character of the sample has a bundled glyph: no .notdef is drawn.
+    let l = layout(&doc, &template, &fonts);
+    let notdef = l
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|pl| &pl.line.marks)
+        .filter_map(|m| match m {
+            Mark::Run(r) => Some(r.glyphs.iter().filter(|g| g.id == 0).count()),
+            _ => None,
+        })
+        .sum::<usize>();
+    assert_eq!(notdef, 0);
+}
+
+#[test]
+fn characters_outside_the_bundled_faces_are_drawn_by_a_system_face() {
+    let fonts = FontSet::builder().system(true).build().unwrap();
+    let rare = '𠈌';
+    let Some(face) = fonts.face_for(rare, &paiban::fonts::FaceRequest::body()) else {
+        let message = "SKIPPED: no system font has U+2020C; install fonts-hanazono";
+        assert!(
+            std::env::var_os("PAIBAN_REQUIRE_TEST_FONTS").is_none(),
+            "{message}"
+        );
+        eprintln!("{message}");
+        return;
+    };
+    assert!(fonts.info(face).unwrap().bundled().is_none());
+    let doc = read_str("## 标题\n\n本报讯 生僻字𠈌和𥑢也要印出来。\n", "rare.md")
+        .unwrap()
+        .document;
+    let l = layout(&doc, &Template::default(), &fonts);
+    let drawn = l
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|pl| &pl.line.marks)
+        .any(|m| matches!(m, Mark::Run(r) if r.face == face && r.text.contains(rare) && r.glyphs.iter().all(|g| g.id != 0)));
+    assert!(
+        drawn,
+        "𠈌 is not drawn by {:?}",
+        fonts.info(face).unwrap().family
+    );
+}
