@@ -32,14 +32,23 @@ def main():
 
     text = run("pdftotext", "-enc", "UTF-8", pdf, "-").stdout
     # Running heads and feet stand between the halves of a paragraph that crosses a page: drop
-    # page-number lines and lines that hold the issue title (the running head).
-    title = model["meta"]["title"]
+    # page-number lines and lines made only of the running head's fields (title, date,
+    # publisher), however the reader split them.
+    meta = model["meta"]
+    fields = [meta["title"], meta.get("publisher") or "", meta.get("date") or ""]
+    if meta.get("date"):
+        parts = [int(p) for p in meta["date"].split("-")]
+        fields.append("".join(f"{v}{u}" for v, u in zip(parts, "年月日")))
+    fields = sorted((f for f in fields if f), key=len, reverse=True)
     number = re.compile(r"^(第 ?\d+ ?页|— ?\d+ ?—|\d+)$")
-    kept = [
-        line
-        for line in text.split("\n")
-        if not number.match(line.strip("\f ")) and title not in line
-    ]
+
+    def running(line):
+        rest = line.strip("\f ")
+        for f in fields:
+            rest = rest.replace(f, "")
+        return not rest.strip(" \u3000\f")
+
+    kept = [line for line in text.split("\n") if not number.match(line.strip("\f ")) and not running(line)]
     flat = re.sub(r"[\n\f]", "", "\n".join(kept))
     pos = 0
     paragraphs = 0
