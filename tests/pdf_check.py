@@ -48,7 +48,13 @@ def main():
             rest = rest.replace(f, "")
         return not rest.strip(" \u3000\f")
 
-    kept = [line for line in text.split("\n") if not number.match(line.strip("\f ")) and not running(line)]
+    # A page number can also end up on the line of the page's last body line.
+    trailing_number = re.compile(r"\s*(第 \d+ 页|— \d+ —)\s*$")
+    kept = [
+        trailing_number.sub("", line)
+        for line in text.split("\n")
+        if not number.match(line.strip("\f ")) and not running(line)
+    ]
     flat = re.sub(r"[\n\f]", "", "\n".join(kept))
     pos = 0
     paragraphs = 0

@@ -216,7 +216,14 @@ fn text_ranges(run: &super::layout::flow::Run) -> Vec<std::ops::Range<usize>> {
         // A character no face has is drawn as `.notdef`, which has no ToUnicode entry: its
         // text survives only in a span.
         let notdef = g[k].id == 0 || g[k - 1].id == 0;
-        let joined = gap > 0.08 * run.size || gap < -0.15 * run.size || space_by_cjk || notdef;
+        // A word space at the end of a line is dropped by readers, joining the words around
+        // the break: it keeps its text inside a span with the glyph before it.
+        let trailing_space = k + 1 == g.len() && text(k) == " ";
+        let joined = gap > 0.08 * run.size
+            || gap < -0.15 * run.size
+            || space_by_cjk
+            || notdef
+            || trailing_space;
         start[k] = if joined { start[k - 1] } else { k };
     }
     let mut ranges: Vec<std::ops::Range<usize>> = g.iter().map(|x| x.text.clone()).collect();
