@@ -234,8 +234,10 @@ where
     for face in order.iter().filter_map(|(_, f)| *f) {
         *drawn.entry(face).or_default() += 1;
     }
+    // Faces loaded so far: every face that draws something is among them, and listing them does
+    // not scan the system fonts when the bundled faces cover the text.
     let faces = set
-        .faces()
+        .loaded_faces()
         .filter(|(id, info)| info.bundled().is_some() || drawn.contains_key(id))
         .map(|(id, info)| FaceUse {
             face: id,
