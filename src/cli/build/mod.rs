@@ -139,6 +139,7 @@ impl Run<'_> {
             outputs: Vec::new(),
             error: None,
             warnings: 0,
+            timings_ms: Default::default(),
         };
         let fail = |result: &mut FileResult, reason: String| {
             self.progress
@@ -151,6 +152,7 @@ impl Run<'_> {
             return result;
         }
         let file = &input.path;
+        let started = Instant::now();
         let reading = match self.args.read.read(file) {
             Ok(r) => r,
             Err(e) => {
@@ -164,6 +166,9 @@ impl Run<'_> {
                 .line(&format!("warning: {}: {w}", file.display()));
         }
         result.warnings = reading.warnings.len();
+        result
+            .timings_ms
+            .insert("read".into(), millis(started.elapsed()));
         // Characters no face draws are reported once per document, never drawn as silent tofu.
         let coverage = self.ctx.fonts.coverage(
             reading.document.text_items(),
@@ -175,13 +180,18 @@ impl Run<'_> {
             result.warnings += 1;
         }
         // The formats of one input render in parallel too, so one large issue uses every core.
-        let written: Vec<Result<PathBuf, String>> = input
+        let written: Vec<(Result<PathBuf, String>, f64)> = input
             .outputs
             .par_iter()
-            .map(|(format, path)| self.render_and_write(*format, &reading.document, path))
+            .map(|(format, path)| {
+                let started = Instant::now();
+                let r = self.render_and_write(*format, &reading.document, path);
+                (r, millis(started.elapsed()))
+            })
             .collect();
         let mut errors = Vec::new();
-        for w in written {
+        for ((format, _), (w, ms)) in input.outputs.iter().zip(written) {
+            result.timings_ms.insert(format.to_string(), ms);
             match w {
                 Ok(path) => result.outputs.push(path),
                 Err(e) => errors.push(e),
@@ -206,6 +216,10 @@ impl Run<'_> {
         self.progress.line(&format!("wrote {}", path.display()));
         Ok(path.to_path_buf())
     }
+}
+
+fn millis(d: std::time::Duration) -> f64 {
+    (d.as_secs_f64() * 10_000.0).round() / 10.0
 }
 
 /// glibc raises its mmap threshold to the largest block freed so far (up to 32 MiB), so after

@@ -1,6 +1,7 @@
 //! What a build tells its user: a progress bar on a terminal, plain lines otherwise, and the
 //! summary at the end (text on standard error, or JSON on standard output with `--json`).
 
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -68,6 +69,8 @@ pub struct FileResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
     pub warnings: usize,
+    /// Reading the source, then rendering each format (writing included), in ms.
+    pub timings_ms: BTreeMap<String, f64>,
 }
 
 /// The end of a run, as `--json` prints it.
@@ -175,12 +178,14 @@ mod tests {
             outputs: vec!["out/a.pdf".into()],
             error: None,
             warnings: 0,
+            timings_ms: BTreeMap::new(),
         };
         let bad = FileResult {
             file: "b.md".into(),
             outputs: vec![],
             error: Some("b.md: the file is empty".into()),
             warnings: 0,
+            timings_ms: BTreeMap::new(),
         };
         let s = Summary::new(vec![ok, bad], Duration::from_millis(1500), 2);
         assert_eq!((s.files, s.succeeded, s.failed), (2, 1, 1));
