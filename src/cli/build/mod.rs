@@ -63,6 +63,11 @@ struct Run<'a> {
     ctx: Context<'a>,
     index: InputIndex,
     progress: Progress,
+    /// Render the formats of one input in parallel: only when there are fewer inputs than
+    /// threads. With more, the inputs keep every thread busy, and a thread waiting on its own
+    /// formats would start another whole input meanwhile (rayon work stealing), raising peak
+    /// memory for no gain in throughput.
+    formats_in_parallel: bool,
 }
 
 pub fn run(args: &BuildArgs) -> Result<ExitCode, paiban::Error> {
@@ -101,6 +106,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, paiban::Error> {
         },
         index: InputIndex::new(&inputs),
         progress: Progress::new(inputs.len()),
+        formats_in_parallel: inputs.len() < jobs,
     };
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
         Ok(pool) => pool,
@@ -179,16 +185,18 @@ impl Run<'_> {
                 .line(&format!("warning: {}: {missing}", file.display()));
             result.warnings += 1;
         }
-        // The formats of one input render in parallel too, so one large issue uses every core.
-        let written: Vec<(Result<PathBuf, String>, f64)> = input
-            .outputs
-            .par_iter()
-            .map(|(format, path)| {
-                let started = Instant::now();
-                let r = self.render_and_write(*format, &reading.document, path);
-                (r, millis(started.elapsed()))
-            })
-            .collect();
+        // With fewer inputs than threads the formats of one input render in parallel too, so
+        // one large issue uses every core.
+        let one = |(format, path): &(Format, PathBuf)| {
+            let started = Instant::now();
+            let r = self.render_and_write(*format, &reading.document, path);
+            (r, millis(started.elapsed()))
+        };
+        let written: Vec<(Result<PathBuf, String>, f64)> = if self.formats_in_parallel {
+            input.outputs.par_iter().map(one).collect()
+        } else {
+            input.outputs.iter().map(one).collect()
+        };
         let mut errors = Vec::new();
         for ((format, _), (w, ms)) in input.outputs.iter().zip(written) {
             result.timings_ms.insert(format.to_string(), ms);
