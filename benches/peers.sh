@@ -7,8 +7,9 @@
 #     `paiban build DIR -j 2`.
 # Every command runs RUNS times (after one warm-up), the commands of a group taking turns so
 # load from other users of the machine falls on all of them alike. Reported: median wall time,
-# peak resident memory (the largest max RSS of the runs, from /usr/bin/time), output size, and
-# the ratio paiban/peer. Output is Markdown, for docs/benchmarks.md.
+# peak resident memory (the largest max RSS of the runs, from /usr/bin/time; for the batches
+# also the median of the runs' max RSS, which one busy moment on a shared machine does not
+# move), output size, and the ratio paiban/peer. Output is Markdown, for docs/benchmarks.md.
 #
 # Needs: pandoc (apt-get install pandoc), pyftsubset (pip install fonttools), typst for Python
 # (pip install typst), GNU time (apt-get install time).
@@ -36,16 +37,17 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 serif=$root/fonts/NotoSerifSC-Regular-subset.ttf
 
-declare -A MED RSS SIZE
+declare -A MED RSS RSSMED SIZE
 
 # run_group NAME… : each NAME has CMD_<name> (a bash command line) and OUT_<name> (its output
 # file). Warm-up once each, then RUNS rounds of all of them in turn.
 run_group() {
     local names=("$@") n r start end
-    declare -A times
+    declare -A times kbs
     for n in "${names[@]}"; do
         bash -c "${CMD[$n]}" >/dev/null 2>&1 || { echo "failed: ${CMD[$n]}" >&2; exit 1; }
         times[$n]=""
+        kbs[$n]=""
         RSS[$n]=0
     done
     for ((r = 0; r < RUNS; r++)); do
@@ -56,12 +58,14 @@ run_group() {
             times[$n]+="$(((end - start) / 1000)) "
             local kb
             kb=$(tail -n 1 "$work/rss")
+            kbs[$n]+="$kb "
             ((kb > RSS[$n])) && RSS[$n]=$kb
         done
     done
     for n in "${names[@]}"; do
         # median of the runs, in ms with one decimal
         MED[$n]=$(printf '%s\n' ${times[$n]} | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}')
+        RSSMED[$n]=$(printf '%s\n' ${kbs[$n]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
         SIZE[$n]=0
         if [ -n "${OUT[$n]:-}" ]; then
             SIZE[$n]=$(du -cb ${OUT[$n]} | tail -n 1 | cut -f1)
@@ -132,8 +136,8 @@ echo
 
 echo "## A batch of different issues, -j 2"
 echo
-echo "| issues | median s | issues/s | peak MB | outputs | bytes |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| issues | median s | issues/s | peak MB, median of runs | peak MB, largest | outputs | bytes |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for n in 50 200; do
     d=$work/batch$n
     python3 benches/make_issues.py batch "$n" "$d/src"
@@ -144,7 +148,7 @@ done
 run_group batch50 batch200
 for n in 50 200; do
     s=$(awk -v m="${MED[batch$n]}" 'BEGIN {printf "%.2f", m/1000}')
-    echo "| $n | $s | $(awk -v n=$n -v m="${MED[batch$n]}" 'BEGIN {printf "%.0f", n/(m/1000)}') | $(mb ${RSS[batch$n]}) | $(ls "$work/batch$n/out" | wc -l) | ${SIZE[batch$n]} |"
+    echo "| $n | $s | $(awk -v n=$n -v m="${MED[batch$n]}" 'BEGIN {printf "%.0f", n/(m/1000)}') | $(mb ${RSSMED[batch$n]}) | $(mb ${RSS[batch$n]}) | $(ls "$work/batch$n/out" | wc -l) | ${SIZE[batch$n]} |"
 done
 echo
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
