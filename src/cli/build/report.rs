@@ -24,7 +24,7 @@ impl Progress {
             );
             bar.set_style(
                 ProgressStyle::with_template(
-                    "{elapsed_precise} [{bar:30}] {pos}/{len} files ({per_sec}, {eta} left) {msg}",
+                    "{elapsed_precise} [{bar:30}] {pos}/{len} files, {eta} left {msg}",
                 )
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> "),
