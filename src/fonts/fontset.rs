@@ -181,9 +181,21 @@ struct Face {
     coverage: OnceLock<CmapCoverage>,
 }
 
-struct Inner {
+/// A database and the faces taken from it, in set order.
+struct Layer {
     db: fontdb::Database,
     faces: Vec<Face>,
+}
+
+struct Inner {
+    /// Bundled, `--font` and `--font-dir` faces.
+    base: Layer,
+    /// System faces, after `base` in set order. Scanned on first need — a character no base face
+    /// has, a family the base does not hold, a listing of every face — so a run whose text the
+    /// bundled faces cover never pays for the scan (several ms with a CJK collection installed).
+    system: Option<OnceLock<Layer>>,
+    /// (file, face index) of the base faces, so a system face already added is not taken twice.
+    base_files: HashSet<(PathBuf, u32)>,
     resolved: RwLock<HashMap<FaceRequest, Option<FaceId>>>,
     /// Fallback answer per (character, requested weight).
     fallback: RwLock<HashMap<(char, u16), Option<FaceId>>>,
@@ -203,7 +215,16 @@ pub struct FontSet {
 impl fmt::Debug for FontSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("FontSet")
-            .field("faces", &self.inner.faces.len())
+            .field("base faces", &self.inner.base.faces.len())
+            .field(
+                "system faces",
+                &self
+                    .inner
+                    .system
+                    .as_ref()
+                    .and_then(|s| s.get())
+                    .map(|l| l.faces.len()),
+            )
             .finish()
     }
 }
@@ -280,22 +301,36 @@ impl FontSetBuilder {
             }
             seen.adopt(&mut db, &mut faces, FaceOrigin::Added);
         }
-        if self.system {
-            db.load_system_fonts();
-            seen.adopt(&mut db, &mut faces, FaceOrigin::System);
-        }
-        if faces.is_empty() {
-            return Err(FontError::EmptySet);
-        }
-        Ok(FontSet {
+        let set = FontSet {
             inner: Arc::new(Inner {
-                db,
-                faces,
+                base: Layer { db, faces },
+                system: self.system.then(OnceLock::new),
+                base_files: seen.files,
                 resolved: RwLock::default(),
                 fallback: RwLock::default(),
                 files: Mutex::default(),
             }),
-        })
+        };
+        // Only a set with no base faces needs the system scan now, to know whether it is empty.
+        if set.inner.base.faces.is_empty() && set.is_empty() {
+            return Err(FontError::EmptySet);
+        }
+        Ok(set)
+    }
+}
+
+impl Layer {
+    /// The system's fonts, less the faces `base_files` already holds.
+    fn system(base_files: &HashSet<(PathBuf, u32)>) -> Self {
+        let mut db = fontdb::Database::new();
+        db.load_system_fonts();
+        let mut seen = Seen {
+            ids: HashSet::new(),
+            files: base_files.clone(),
+        };
+        let mut faces = Vec::new();
+        seen.adopt(&mut db, &mut faces, FaceOrigin::System);
+        Layer { db, faces }
     }
 }
 
@@ -380,31 +415,72 @@ impl FontSet {
         }
     }
 
-    /// All faces in set (and fallback) order.
-    pub fn faces(&self) -> impl Iterator<Item = (FaceId, &FaceInfo)> + '_ {
+    /// The system layer, scanned now if it was not yet; `None` without system fonts.
+    fn system(&self) -> Option<&Layer> {
+        let base_files = &self.inner.base_files;
         self.inner
-            .faces
+            .system
+            .as_ref()
+            .map(|s| s.get_or_init(|| Layer::system(base_files)))
+    }
+
+    /// The system layer if it has been scanned.
+    fn system_if_loaded(&self) -> Option<&Layer> {
+        self.inner.system.as_ref().and_then(OnceLock::get)
+    }
+
+    fn layered<'a>(
+        base: &'a Layer,
+        system: Option<&'a Layer>,
+    ) -> impl Iterator<Item = (FaceId, &'a Face)> {
+        base.faces
             .iter()
+            .chain(system.into_iter().flat_map(|l| l.faces.iter()))
             .enumerate()
-            .map(|(i, f)| (FaceId(i as u32), &f.info))
+            .map(|(i, f)| (FaceId(i as u32), f))
+    }
+
+    /// A face and the layer (database) it belongs to; scans the system fonts only for an id
+    /// past the base faces.
+    fn face(&self, id: FaceId) -> Option<(&Layer, &Face)> {
+        let base = &self.inner.base;
+        match id.index().checked_sub(base.faces.len()) {
+            None => Some((base, &base.faces[id.index()])),
+            Some(i) => {
+                let system = self.system()?;
+                Some((system, system.faces.get(i)?))
+            }
+        }
+    }
+
+    /// All faces in set (and fallback) order. Lists the system faces too, scanning them if
+    /// that has not happened yet.
+    pub fn faces(&self) -> impl Iterator<Item = (FaceId, &FaceInfo)> + '_ {
+        Self::layered(&self.inner.base, self.system()).map(|(id, f)| (id, &f.info))
+    }
+
+    /// The faces loaded so far: the base faces, and the system faces if they have been scanned.
+    /// Every face an answer of this set has named is among them.
+    pub(crate) fn loaded_faces(&self) -> impl Iterator<Item = (FaceId, &FaceInfo)> + '_ {
+        Self::layered(&self.inner.base, self.system_if_loaded()).map(|(id, f)| (id, &f.info))
     }
 
     pub fn len(&self) -> usize {
-        self.inner.faces.len()
+        self.inner.base.faces.len() + self.system().map_or(0, |l| l.faces.len())
     }
 
     pub fn is_empty(&self) -> bool {
-        self.inner.faces.is_empty()
+        self.len() == 0
     }
 
     pub fn info(&self, id: FaceId) -> Option<&FaceInfo> {
-        self.inner.faces.get(id.index()).map(|f| &f.info)
+        self.face(id).map(|(_, f)| &f.info)
     }
 
-    /// The bundled face with this short name, if it is in the set.
+    /// The bundled face with this short name, if it is in the set (bundled faces are base faces).
     pub fn bundled_face(&self, name: &str) -> Option<FaceId> {
-        self.faces()
-            .find(|(_, info)| info.bundled() == Some(name))
+        Self::layered(&self.inner.base, None)
+            .find(|(_, f)| f.info.bundled() == Some(name))
             .map(|(id, _)| id)
     }
 
@@ -419,9 +495,9 @@ impl FontSet {
     }
 
     fn coverage_of(&self, id: FaceId) -> Option<&CmapCoverage> {
-        let face = self.inner.faces.get(id.index())?;
+        let (layer, face) = self.face(id)?;
         Some(face.coverage.get_or_init(|| {
-            self.inner
+            layer
                 .db
                 .with_face_data(face.db_id, CmapCoverage::from_font)
                 .unwrap_or_default()
@@ -453,12 +529,18 @@ impl FontSet {
                         fontdb::Style::Normal
                     },
                 };
-                let db_id = self.inner.db.query(&query)?;
-                self.inner
-                    .faces
-                    .iter()
-                    .position(|f| f.db_id == db_id)
-                    .map(|i| FaceId(i as u32))
+                // Base faces first; the system fonts are scanned only for a family the base
+                // does not hold.
+                let in_layer = |layer: &Layer, offset: usize| {
+                    let db_id = layer.db.query(&query)?;
+                    layer
+                        .faces
+                        .iter()
+                        .position(|f| f.db_id == db_id)
+                        .map(|i| FaceId((offset + i) as u32))
+                };
+                in_layer(&self.inner.base, 0)
+                    .or_else(|| in_layer(self.system()?, self.inner.base.faces.len()))
             }),
             None => self
                 .by_weight(request.weight, |info| info.bundled().is_some())
@@ -468,14 +550,15 @@ impl FontSet {
         found
     }
 
-    /// Faces passing `keep`: bundled ones nearest in weight first, then the others in set order.
+    /// Base faces passing `keep`: bundled ones nearest in weight first, then the others in set
+    /// order. (The system faces follow them all in set order: see [`Self::system_ids`].)
     fn by_weight(
         &self,
         weight: u16,
         keep: impl Fn(&FaceInfo) -> bool,
     ) -> impl Iterator<Item = FaceId> + '_ {
-        let mut ids: Vec<(u8, u16, FaceId)> = self
-            .faces()
+        let mut ids: Vec<(u8, u16, FaceId)> = Self::layered(&self.inner.base, None)
+            .map(|(id, f)| (id, &f.info))
             .filter(|(_, info)| keep(info))
             .map(|(id, info)| match info.bundled() {
                 Some(_) => (0, info.weight.abs_diff(weight), id),
@@ -500,21 +583,31 @@ impl FontSet {
         self.fallback(ch, preferred.weight)
     }
 
+    /// The system faces' ids in set order (scanning them if needed).
+    fn system_ids(&self) -> impl Iterator<Item = FaceId> + '_ {
+        let base = self.inner.base.faces.len();
+        let n = self.system().map_or(0, |l| l.faces.len());
+        (base..base + n).map(|i| FaceId(i as u32))
+    }
+
     fn fallback(&self, ch: char, weight: u16) -> Option<FaceId> {
         let key = (ch, weight);
         if let Some(hit) = read_lock(&self.inner.fallback).get(&key) {
             return *hit;
         }
+        // The order of by_weight then system_ids is the set's fallback order; the system fonts
+        // are scanned only when no base face has the character.
+        let find = |ok: &dyn Fn(FaceId) -> bool| {
+            self.by_weight(weight, |_| true)
+                .find(|&id| ok(id))
+                .or_else(|| self.system_ids().find(|&id| ok(id)))
+        };
         let mut found = None;
         if forces_cjk_face(ch) {
-            found = self
-                .by_weight(weight, |_| true)
-                .find(|&id| self.is_cjk(id) && self.covers(id, ch));
+            found = find(&|id| self.is_cjk(id) && self.covers(id, ch));
         }
         if found.is_none() {
-            found = self
-                .by_weight(weight, |_| true)
-                .find(|&id| self.covers(id, ch));
+            found = find(&|id| self.covers(id, ch));
         }
         write_lock(&self.inner.fallback).insert(key, found);
         found
@@ -523,11 +616,7 @@ impl FontSet {
     /// The face's file bytes and index. Bundled faces are static; other files are read on first
     /// use and kept for the life of the set.
     pub fn data(&self, id: FaceId) -> Result<FaceData, FontError> {
-        let face = self
-            .inner
-            .faces
-            .get(id.index())
-            .ok_or(FontError::UnknownFace(id))?;
+        let (layer, face) = self.face(id).ok_or(FontError::UnknownFace(id))?;
         let index = face.info.index;
         if let Some(bytes) = &face.bytes {
             return Ok(FaceData {
@@ -535,8 +624,7 @@ impl FontSet {
                 index,
             });
         }
-        let (source, index) = self
-            .inner
+        let (source, index) = layer
             .db
             .face_source(face.db_id)
             .ok_or(FontError::UnknownFace(id))?;
