@@ -30,9 +30,26 @@ impl Package {
         self.add(name, bytes, CompressionMethod::Stored)
     }
 
+    /// Deflate at the fastest level, for dense data such as font files: level 6 spends as long
+    /// compressing a DOCX's two font subsets as the rest of the render, for 15 % smaller fonts.
+    pub fn deflated_fast(&mut self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.add_at(name, bytes, CompressionMethod::Deflated, Some(1))
+    }
+
     fn add(&mut self, name: &str, bytes: &[u8], method: CompressionMethod) -> std::io::Result<()> {
+        self.add_at(name, bytes, method, None)
+    }
+
+    fn add_at(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        method: CompressionMethod,
+        level: Option<i64>,
+    ) -> std::io::Result<()> {
         let options = SimpleFileOptions::default()
             .compression_method(method)
+            .compression_level(level)
             .last_modified_time(self.time)
             .unix_permissions(0o644);
         self.zip

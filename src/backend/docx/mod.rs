@@ -178,9 +178,12 @@ pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
 
     let mut package = Package::new(doc.meta.date.as_deref());
     for (name, bytes) in &files {
-        package
-            .deflated(name, bytes)
-            .map_err(|e| render_error(doc, e.to_string()))?;
+        let added = if name.ends_with(".odttf") {
+            package.deflated_fast(name, bytes)
+        } else {
+            package.deflated(name, bytes)
+        };
+        added.map_err(|e| render_error(doc, e.to_string()))?;
     }
     package
         .finish()
