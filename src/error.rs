@@ -27,6 +27,13 @@ pub enum Error {
         size: u64,
         limit: u64,
     },
+    /// The input holds more articles or paragraphs than the configured limit (`what` names
+    /// which), so it is refused before it costs memory.
+    TooMany {
+        path: PathBuf,
+        what: &'static str,
+        limit: usize,
+    },
     /// The front matter or a metadata value is wrong.
     Metadata {
         path: PathBuf,
@@ -80,6 +87,11 @@ impl fmt::Display for Error {
             Error::TooLarge { path, size, limit } => write!(
                 f,
                 "{}: the file is {size} bytes, over the limit of {limit} bytes (raise it with --max-input-size)",
+                path.display()
+            ),
+            Error::TooMany { path, what, limit } => write!(
+                f,
+                "{}: more than {limit} {what}, over the limit (split the file)",
                 path.display()
             ),
             Error::Metadata {
