@@ -454,6 +454,26 @@ fn hundred_megabytes() {
 }
 
 #[test]
+fn endless_device_input_stops_at_the_limit() {
+    // A device reports a size of 0 and never ends; the reader stops one byte past the limit.
+    let dir = TempDir::new("device");
+    let small = ReadOptions {
+        max_input_bytes: 1024 * 1024,
+        ..ReadOptions::default()
+    };
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let input = Path::new(device);
+        if !input.exists() {
+            continue;
+        }
+        let before = snapshot(dir.path());
+        let err = build(input, dir.path(), &Format::DEFAULT, &small).unwrap_err();
+        assert!(matches!(err, Error::TooLarge { .. }), "{device}: {err:?}");
+        assert_eq!(snapshot(dir.path()), before);
+    }
+}
+
+#[test]
 fn input_that_is_also_the_output_path_is_refused() {
     let dir = TempDir::new("overwrite");
     // `paiban build issue.json --to json -o .` would write issue.json over itself.
@@ -785,6 +805,56 @@ fn deeply_nested_quotes_and_lists_do_not_overflow_the_stack() {
         xml_parts(&render(format, &r.document));
     }
     qpdf_check(&render(Format::Pdf, &r.document));
+}
+
+#[test]
+fn front_matter_and_json_bombs_are_refused_quickly() {
+    let n = 100_000;
+    let laughs = "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n\
+        b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n\
+        d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n\
+        f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n\
+        h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n---\n## 标题\n\n正文。\n"
+        .to_string();
+    let cases = [
+        ("laughs.md", laughs),
+        (
+            "deep-yaml.md",
+            format!("---\ntitle: {}\n---\n## 标题\n", "[".repeat(n)),
+        ),
+        (
+            "deep-toml.md",
+            format!("+++\ntitle = {}\n+++\n## 标题\n", "[".repeat(n)),
+        ),
+        (
+            "deep-toml-table.md",
+            format!("+++\ntitle = {}\n+++\n## 标题\n", "{a=".repeat(n)),
+        ),
+        (
+            "deep-yaml-small.md",
+            format!("---\ntitle: {}\n---\n## 标题\n", "[".repeat(60_000)),
+        ),
+        ("deep.json", "[".repeat(n)),
+        ("deep-object.json", "{\"a\":".repeat(n)),
+    ];
+    let handle = std::thread::Builder::new()
+        .stack_size(1024 * 1024)
+        .spawn(move || {
+            for (name, text) in cases {
+                let start = Instant::now();
+                let err = read_bytes(text.as_bytes(), Path::new(name), &ReadOptions::default())
+                    .err()
+                    .unwrap_or_else(|| panic!("{name} accepted"));
+                assert!(
+                    matches!(err, Error::Metadata { .. } | Error::Json { .. }),
+                    "{name}: {err:?}"
+                );
+                eprintln!("{name}: {:?}: {err}", start.elapsed());
+                assert!(start.elapsed() < Duration::from_secs(10), "{name}");
+            }
+        })
+        .unwrap();
+    handle.join().expect("no stack overflow");
 }
 
 #[test]

@@ -26,7 +26,7 @@ fn check_package(bytes: &[u8], format: Format) {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip package");
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).expect("a zip entry");
-        let name = entry.name().to_string();
+        let name = entry.name().unwrap().into_owned();
         let xml = [".xml", ".xhtml", ".opf", ".ncx", ".rels"]
             .iter()
             .any(|e| name.ends_with(e));
@@ -41,9 +41,6 @@ fn check_package(bytes: &[u8], format: Format) {
         loop {
             match reader.read_event_into(&mut buf) {
                 Ok(quick_xml::events::Event::Eof) => break,
-                Ok(quick_xml::events::Event::Text(t)) => {
-                    t.decode().expect("text decodes");
-                }
                 Ok(_) => {}
                 Err(e) => panic!("{format}: {name}: XML does not parse: {e}"),
             }

@@ -108,7 +108,13 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Reading, Error> {
                 limit,
             });
         }
-        std::fs::read(path).map_err(|e| io("read", e))?
+        // Read no more than the limit allows even when the size said otherwise: a device or
+        // a pipe (`/dev/zero`, `<(yes)`) reports 0 bytes and never ends.
+        let mut buf = Vec::with_capacity(meta.len().min(limit) as usize);
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut buf))
+            .map_err(|e| io("read", e))?;
+        buf
     };
     read_bytes(&bytes, path, options)
 }
