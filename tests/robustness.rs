@@ -878,6 +878,20 @@ fn quadratic_traps_read_in_linear_time() {
     assert_eq!(controls_warned(&r).len(), n / 50);
 }
 
+#[test]
+fn a_very_long_headline_lays_out_in_linear_time() {
+    // Found by hand: the running head repeated the 12,000-character title on every one of
+    // its ~600 pages, shaping it in full each time, and pagination rescanned the headline's
+    // keep-together chain from every line (about 100 s in a debug build before the fix).
+    let text = format!("## {}\n\n正文。\n", "标".repeat(12_000));
+    let r = read_bytes(text.as_bytes(), Path::new("x.md"), &ReadOptions::default()).unwrap();
+    let start = Instant::now();
+    let pdf = render(Format::Pdf, &r.document);
+    let took = start.elapsed();
+    assert!(took < Duration::from_secs(45), "took {took:?}");
+    qpdf_check(&pdf);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Hostile text reaches every format as text
 
