@@ -489,11 +489,11 @@ fn input_that_is_also_the_output_path_is_refused() {
     assert_eq!(snapshot(dir.path()), before);
     // The same through another spelling of the path (`dir/./issue.json`) and a symbolic link.
     let other = dir.path().join(".").join("issue.json");
-    let err = write_atomic(&other, b"x", &[input.clone()]).unwrap_err();
+    let err = write_atomic(&other, b"x", std::slice::from_ref(&input)).unwrap_err();
     assert!(matches!(err, Error::WouldOverwriteInput { .. }), "{err:?}");
     let link = dir.path().join("link.json");
     std::os::unix::fs::symlink(&input, &link).unwrap();
-    let err = write_atomic(&link, b"x", &[input.clone()]).unwrap_err();
+    let err = write_atomic(&link, b"x", std::slice::from_ref(&input)).unwrap_err();
     assert!(matches!(err, Error::WouldOverwriteInput { .. }), "{err:?}");
     assert_eq!(std::fs::read(&input).unwrap(), json);
     // And from the command line: exit 1, one line.
