@@ -219,6 +219,25 @@ fn qpdf_check(pdf: &[u8]) {
     }
 }
 
+/// The PDF with object streams and content streams uncompressed (`qpdf --qdf`), so strings in
+/// it can be searched; `None` without qpdf.
+fn pdf_uncompressed(pdf: &[u8]) -> Option<Vec<u8>> {
+    let dir = TempDir::new("qdf");
+    let input = dir.file("in.pdf", pdf);
+    let output = dir.path().join("out.pdf");
+    let ok = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&input)
+        .arg(&output)
+        .status()
+        .is_ok_and(|s| s.success());
+    ok.then(|| std::fs::read(&output).unwrap())
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
 fn paiban(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_paiban"))
         .args(args)
@@ -1011,7 +1030,60 @@ fn script_cdata_end_and_entities_stay_visible_text() {
     assert!(rels.contains("https://example.com/"), "{rels}");
     let pdf = render(Format::Pdf, &r.document);
     qpdf_check(&pdf);
-    assert!(!pdf.windows(10).any(|w| w == b"javascript"));
+    if let Some(plain) = pdf_uncompressed(&pdf) {
+        assert!(!contains(&plain, b"javascript"));
+        assert!(contains(&plain, b"https://example.com/"));
+    }
+}
+
+#[test]
+fn unsafe_links_in_a_model_built_in_code_reach_no_format() {
+    // No reader in between: each backend keeps only http, https and mailto itself.
+    let mut doc = read_path(Path::new(SAMPLE), &ReadOptions::default())
+        .unwrap()
+        .document;
+    if let Block::Paragraph(p) = &mut doc.articles[0].body[0] {
+        for (text, link) in [
+            ("坏", "javascript:alert(1)"),
+            ("坏", "file:///etc/passwd"),
+            ("好", "https://example.com/ok"),
+        ] {
+            p.runs.push(paiban::model::Run {
+                text: text.into(),
+                link: Some(link.into()),
+                ..Default::default()
+            });
+        }
+    }
+    let docx = render(Format::Docx, &doc);
+    let rels = zip_entry(&docx, "word/_rels/document.xml.rels");
+    assert!(
+        !rels.contains("javascript") && !rels.contains("file:"),
+        "{rels}"
+    );
+    assert!(rels.contains("https://example.com/ok"), "{rels}");
+    let epub = render(Format::Epub, &doc);
+    let all: String = xml_parts(&epub).into_keys().collect();
+    let mut zip = zip::ZipArchive::new(Cursor::new(&epub)).unwrap();
+    let mut hrefs = String::new();
+    for i in 0..zip.len() {
+        let mut s = String::new();
+        if zip.by_index(i).unwrap().read_to_string(&mut s).is_ok() {
+            hrefs.push_str(&s);
+        }
+    }
+    assert!(
+        !hrefs.contains("javascript:") && !hrefs.contains("file:///"),
+        "{all}"
+    );
+    assert!(hrefs.contains("https://example.com/ok"));
+    let pdf = render(Format::Pdf, &doc);
+    qpdf_check(&pdf);
+    if let Some(plain) = pdf_uncompressed(&pdf) {
+        assert!(!contains(&plain, b"javascript"));
+        assert!(!contains(&plain, b"file:///"));
+        assert!(contains(&plain, b"https://example.com/ok"));
+    }
 }
 
 fn zip_entry(package: &[u8], name: &str) -> String {

@@ -6,7 +6,7 @@
 
 use crate::model::{Credit, Document, Location, Paragraph, Warning};
 
-use super::markdown::is_safe_link;
+pub use super::markdown::is_safe_link;
 
 /// Characters removed from model text: control characters other than tab and line feed (XML
 /// 1.0 forbids the C0 ones and discourages C1) and Unicode noncharacters (U+FFFE, U+FFFF,
