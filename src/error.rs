@@ -21,11 +21,19 @@ pub enum Error {
     Binary { path: PathBuf },
     /// The bytes are neither UTF-8, UTF-16 with BOM nor GB18030/GBK text.
     Undecodable { path: PathBuf, detail: String },
-    /// The input is larger than the configured limit.
+    /// The input is larger than the configured limit. For standard input and devices, which
+    /// are read one byte past the limit and no further, `size` is `limit + 1`.
     TooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
+    },
+    /// The input holds more articles or paragraphs than the configured limit (`what` names
+    /// which), so it is refused before it costs memory.
+    TooMany {
+        path: PathBuf,
+        what: &'static str,
+        limit: usize,
     },
     /// The front matter or a metadata value is wrong.
     Metadata {
@@ -77,9 +85,20 @@ impl fmt::Display for Error {
                 "{}: not readable as UTF-8, UTF-16 or GB18030/GBK text ({detail})",
                 path.display()
             ),
+            // Standard input and devices are read one byte past the limit and no further.
+            Error::TooLarge { path, size, limit } if *size == limit.saturating_add(1) => write!(
+                f,
+                "{}: the input is over the limit of {limit} bytes (raise it with --max-input-size)",
+                path.display()
+            ),
             Error::TooLarge { path, size, limit } => write!(
                 f,
                 "{}: the file is {size} bytes, over the limit of {limit} bytes (raise it with --max-input-size)",
+                path.display()
+            ),
+            Error::TooMany { path, what, limit } => write!(
+                f,
+                "{}: more than {limit} {what}, over the limit (split the file)",
                 path.display()
             ),
             Error::Metadata {

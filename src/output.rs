@@ -48,3 +48,18 @@ fn is_input(path: &Path, inputs: &[PathBuf]) -> bool {
         input == path || (target.is_some() && std::fs::canonicalize(input).ok() == target)
     })
 }
+
+/// Writes `bytes` to standard output and flushes it. A closed pipe (`paiban inspect f | head`)
+/// is not an error; any other failure (a full disk, `> /dev/full`) is, so a command never
+/// reports success for output that was lost.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            path: PathBuf::from("standard output"),
+            action: "write",
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}

@@ -129,6 +129,7 @@ impl ReadArgs {
                 identifier: self.identifier.clone(),
             },
             max_input_bytes: self.max_input_size,
+            ..ReadOptions::default()
         }
     }
 
@@ -161,10 +162,7 @@ fn inspect(file: &std::path::Path, read: &ReadArgs) -> Result<ExitCode, paiban::
         eprintln!("warning: {}: {w}", file.display());
     }
     let json = paiban::backend::json::render(&reading.document);
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`paiban inspect f | head`) is not an error worth a message.
-    let _ = out.write_all(&json);
+    paiban::output::write_stdout(&json)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -179,19 +177,22 @@ fn templates(action: Option<TemplatesAction>) -> Result<ExitCode, paiban::Error>
                 } else {
                     ""
                 };
-                println!(
-                    "{name}{default}: {:.0} × {:.0} mm page, body {} pt{}",
-                    t.page.width_mm(),
-                    t.page.height_mm(),
-                    t.role(paiban::typography::Role::Body).size_pt(),
-                    t.grid
-                        .map(|g| format!(", grid {} lines × {} characters", g.lines, g.chars))
-                        .unwrap_or_default()
-                );
+                paiban::output::write_stdout(
+                    format!(
+                        "{name}{default}: {:.0} × {:.0} mm page, body {} pt{}\n",
+                        t.page.width_mm(),
+                        t.page.height_mm(),
+                        t.role(paiban::typography::Role::Body).size_pt(),
+                        t.grid
+                            .map(|g| format!(", grid {} lines × {} characters", g.lines, g.chars))
+                            .unwrap_or_default()
+                    )
+                    .as_bytes(),
+                )?;
             }
         }
         Some(TemplatesAction::Show { name }) => {
-            print!("{}", Template::load(&name)?.to_toml_string())
+            paiban::output::write_stdout(Template::load(&name)?.to_toml_string().as_bytes())?
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -203,7 +204,11 @@ fn fonts_command(
     read: &ReadArgs,
 ) -> Result<ExitCode, paiban::Error> {
     let set = fonts.build()?;
-    print!("{}", paiban::fonts::report::list_faces(&set));
+    paiban::output::write_stdout(
+        paiban::fonts::report::list_faces(&set)
+            .to_string()
+            .as_bytes(),
+    )?;
     let Some(file) = file else {
         return Ok(ExitCode::SUCCESS);
     };
@@ -212,8 +217,7 @@ fn fonts_command(
         reading.document.text_items(),
         &paiban::fonts::FaceRequest::body(),
     );
-    println!("{}:", file.display());
-    print!("{report}");
+    paiban::output::write_stdout(format!("{}:\n{report}", file.display()).as_bytes())?;
     Ok(if report.warning().is_some() {
         ExitCode::from(1)
     } else {

@@ -132,7 +132,9 @@ fn strict(enc: &'static Encoding, bytes: &[u8], path: &Path) -> Result<String, E
 fn looks_binary(text: &str) -> bool {
     let mut total = 0usize;
     let mut control = 0usize;
-    for c in text.chars().take(64 * 1024) {
+    // The whole text, not a prefix: a file that starts as text and turns binary would
+    // otherwise give a warning per control character.
+    for c in text.chars() {
         total += 1;
         if c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
             control += 1;

@@ -32,6 +32,33 @@ impl MetaOverrides {
     }
 }
 
+/// The largest front matter read, in bytes.
+pub const MAX_FRONT_MATTER: usize = 64 * 1024;
+
+/// The deepest `[`/`{` nesting read in front matter.
+pub const MAX_NESTING: usize = 32;
+
+/// The line (1-based, within `inner`) where `[` and `{` first nest deeper than
+/// [`MAX_NESTING`], counting brackets inside quotes too (a title is not made of brackets).
+fn too_deep(inner: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut line = 1;
+    for c in inner.chars() {
+        match c {
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(line);
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            '\n' => line += 1,
+            _ => {}
+        }
+    }
+    None
+}
+
 const KEYS: [&str; 5] = ["title", "publisher", "date", "language", "identifier"];
 
 /// The front matter found at the start of `text`, and the body after it, with the number of
@@ -50,6 +77,28 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Error> {
         let Some((inner, body)) = find_close(rest, fence, !toml) else {
             continue;
         };
+        // Five short values need little room; a huge front matter is a mistake or an attack
+        // on the YAML/TOML parsers (deep nesting, alias bombs), refused before parsing.
+        if inner.len() > MAX_FRONT_MATTER {
+            return Err(Error::Metadata {
+                path: path.to_path_buf(),
+                line: Some(1),
+                message: format!(
+                    "front matter: over {MAX_FRONT_MATTER} bytes (it holds a few short values)"
+                ),
+            });
+        }
+        // Flow collections nested deeper than this are refused unparsed: the YAML scanner is
+        // quadratic in their depth (60,000 `[` take seconds) and the values are plain text.
+        if let Some(line) = too_deep(inner) {
+            return Err(Error::Metadata {
+                path: path.to_path_buf(),
+                line: Some(line + 1),
+                message: format!(
+                    "front matter: brackets nested more than {MAX_NESTING} levels deep"
+                ),
+            });
+        }
         let (meta, warnings) = if toml {
             parse_toml(inner, path)?
         } else {

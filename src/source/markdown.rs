@@ -26,8 +26,15 @@ pub enum RawBlock {
     },
 }
 
-/// Parses `text`; `first_line` is the file line `text` starts on (after front matter).
-pub fn parse(text: &str, first_line: usize, warnings: &mut Vec<Warning>) -> Vec<RawBlock> {
+/// Parses `text`; `first_line` is the file line `text` starts on (after front matter). `None`
+/// when the text holds more than `max_paragraphs` paragraphs, headings and list items: the
+/// parse stops there, so a hostile file cannot make the model much larger than the limit.
+pub fn parse(
+    text: &str,
+    first_line: usize,
+    max_paragraphs: usize,
+    warnings: &mut Vec<Warning>,
+) -> Option<Vec<RawBlock>> {
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -37,11 +44,15 @@ pub fn parse(text: &str, first_line: usize, warnings: &mut Vec<Warning>) -> Vec<
     // Only plain CommonMark: tables, footnotes and the like are not newsroom text, and an
     // unexpected extension would turn ordinary characters into markup.
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+        if b.paragraphs > max_paragraphs {
+            return None;
+        }
         let line = line_at(range.start);
         match event {
             Event::Start(Tag::Heading { .. }) => b.start_inline(line),
             Event::End(TagEnd::Heading(level)) => {
                 let para = b.take_inline();
+                b.paragraphs += 1;
                 b.blocks.push(RawBlock::Heading {
                     level: level as u8,
                     text: para.text().trim().to_string(),
@@ -120,7 +131,7 @@ pub fn parse(text: &str, first_line: usize, warnings: &mut Vec<Warning>) -> Vec<
             }
         }
     }
-    b.blocks
+    (b.paragraphs <= max_paragraphs).then_some(b.blocks)
 }
 
 /// Link schemes that are safe in every output: others (javascript:, file:, data:) are dropped.
@@ -152,6 +163,8 @@ struct Builder {
     inline_line: usize,
     style: Style,
     code_block: bool,
+    /// Paragraphs, headings and items kept so far.
+    paragraphs: usize,
 }
 
 impl Builder {
@@ -189,6 +202,7 @@ impl Builder {
         if para.text().trim().is_empty() {
             return;
         }
+        self.paragraphs += 1;
         match self.containers.last_mut() {
             Some(Container::Quote(ps)) => ps.push(para),
             Some(Container::List { items, .. }) => items.push(para),
@@ -217,6 +231,26 @@ impl Builder {
 /// paragraph run together) and one space between Latin words. Trims the paragraph's ends.
 fn resolve_breaks(para: &mut Paragraph) {
     let text: Vec<char> = para.text().chars().collect();
+    // The nearest non-white-space character before and after every position, found in one
+    // pass each way (a scan per break would be quadratic in a paragraph of blank-looking
+    // lines such as U+3000 + line feed, repeated).
+    let mut before = Vec::with_capacity(text.len());
+    let mut last = None;
+    for &c in &text {
+        before.push(last);
+        if !c.is_whitespace() {
+            last = Some(c);
+        }
+    }
+    let mut after = vec![None; text.len()];
+    let mut next = None;
+    for (i, &c) in text.iter().enumerate().rev() {
+        after[i] = next;
+        if !c.is_whitespace() {
+            next = Some(c);
+        }
+    }
+    let cjk = |c: Option<char>| c.is_some_and(super::chars::is_cjk);
     let mut index = 0;
     for run in &mut para.runs {
         if run.code {
@@ -226,13 +260,10 @@ fn resolve_breaks(para: &mut Paragraph) {
         let mut out = String::with_capacity(run.text.len());
         for c in run.text.chars() {
             if c == '\n' {
-                let before = text[..index].iter().rev().find(|c| !c.is_whitespace());
-                let after = text[index + 1..].iter().find(|c| !c.is_whitespace());
-                let cjk = |c: Option<&char>| c.is_some_and(|&c| super::chars::is_cjk(c));
                 // Spaces around the break belong to the break.
                 let trimmed = out.trim_end_matches([' ', '\t']).len();
                 out.truncate(trimmed);
-                if !(cjk(before) || cjk(after)) {
+                if !(cjk(before[index]) || cjk(after[index])) {
                     out.push(' ');
                 }
             } else {

@@ -12,6 +12,7 @@ mod markdown;
 pub mod metadata;
 mod news;
 pub mod normalise;
+pub mod sanitize;
 
 use std::io::Read;
 use std::path::Path;
@@ -27,6 +28,10 @@ pub use frontmatter::MetaOverrides;
 /// Default input size limit: far above any real issue, low enough to refuse a wrong file
 /// before it costs memory.
 pub const DEFAULT_MAX_INPUT: u64 = 64 * 1024 * 1024;
+/// Default article limit: a daily bulletin has tens, a year's archive a few thousand.
+pub const DEFAULT_MAX_ARTICLES: usize = 100_000;
+/// Default limit on paragraphs, counting headings, list items and quoted paragraphs too.
+pub const DEFAULT_MAX_PARAGRAPHS: usize = 1_000_000;
 
 /// How to read a source.
 #[derive(Debug, Clone)]
@@ -35,6 +40,11 @@ pub struct ReadOptions {
     pub meta: MetaOverrides,
     /// Inputs larger than this many bytes are refused.
     pub max_input_bytes: u64,
+    /// Inputs with more articles than this are refused.
+    pub max_articles: usize,
+    /// Inputs with more paragraphs than this (headings, list items and quoted paragraphs
+    /// included) are refused; the count stops the parse as soon as it is passed.
+    pub max_paragraphs: usize,
 }
 
 impl Default for ReadOptions {
@@ -42,6 +52,8 @@ impl Default for ReadOptions {
         ReadOptions {
             meta: MetaOverrides::default(),
             max_input_bytes: DEFAULT_MAX_INPUT,
+            max_articles: DEFAULT_MAX_ARTICLES,
+            max_paragraphs: DEFAULT_MAX_PARAGRAPHS,
         }
     }
 }
@@ -96,7 +108,13 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Reading, Error> {
                 limit,
             });
         }
-        std::fs::read(path).map_err(|e| io("read", e))?
+        // Read no more than the limit allows even when the size said otherwise: a device or
+        // a pipe (`/dev/zero`, `<(yes)`) reports 0 bytes and never ends.
+        let mut buf = Vec::with_capacity(meta.len().min(limit) as usize);
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut buf))
+            .map_err(|e| io("read", e))?;
+        buf
     };
     read_bytes(&bytes, path, options)
 }
@@ -130,9 +148,23 @@ pub fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Re
         });
     }
     let first_line = text[..text.len() - split.body.len()].matches('\n').count() + 1;
-    let blocks = markdown::parse(split.body, first_line, &mut warnings);
+    let too_many = |what, limit| Error::TooMany {
+        path: path.to_path_buf(),
+        what,
+        limit,
+    };
+    let blocks = markdown::parse(
+        split.body,
+        first_line,
+        options.max_paragraphs,
+        &mut warnings,
+    )
+    .ok_or_else(|| too_many("paragraphs", options.max_paragraphs))?;
     let built = news::build(blocks);
     warnings.extend(built.warnings);
+    if built.articles.len() > options.max_articles {
+        return Err(too_many("articles", options.max_articles));
+    }
     let given = split.meta.overridden_by(&options.meta);
     let stem = stem(path);
     let meta = metadata::derive(
@@ -142,11 +174,13 @@ pub fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Re
         stem.as_deref(),
         path,
     )?;
+    let mut document = Document {
+        meta,
+        articles: built.articles,
+    };
+    warnings.extend(sanitize::document(&mut document));
     Ok(Reading {
-        document: Document {
-            meta,
-            articles: built.articles,
-        },
+        document,
         changes: built.changes,
         warnings,
         format: SourceFormat::Markdown,
@@ -190,21 +224,45 @@ fn read_json(
             message: format!("date {d:?} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)"),
         })?);
     }
+    check_counts(&document, path, options)?;
+    // A JSON model skips the reader's text pass: it gets the same cleaning as parsed text.
+    let warnings = sanitize::document(&mut document);
     Ok(Reading {
         document,
         changes: Vec::new(),
-        warnings: Vec::new(),
+        warnings,
         format: SourceFormat::Json,
         encoding,
     })
 }
 
-/// Removes characters XML 1.0 cannot carry (C0 controls other than tab and line feed, and the
-/// noncharacters U+FFFE/U+FFFF), each with a warning naming its line.
-fn remove_controls(text: &str, warnings: &mut Vec<Warning>) -> String {
-    let bad = |c: char| {
-        (c.is_control() && !matches!(c, '\n' | '\t')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+/// Refuses a model with more articles or paragraphs than the limits.
+fn check_counts(document: &Document, path: &Path, options: &ReadOptions) -> Result<(), Error> {
+    let too_many = |what, limit| Error::TooMany {
+        path: path.to_path_buf(),
+        what,
+        limit,
     };
+    if document.articles.len() > options.max_articles {
+        return Err(too_many("articles", options.max_articles));
+    }
+    let paragraphs: usize = document
+        .articles
+        .iter()
+        .flat_map(|a| &a.body)
+        .map(|b| b.paragraphs().len())
+        .sum();
+    if paragraphs > options.max_paragraphs {
+        return Err(too_many("paragraphs", options.max_paragraphs));
+    }
+    Ok(())
+}
+
+/// Removes characters XML 1.0 cannot carry (see [`sanitize::is_forbidden`]), each with a warning
+/// naming its line. Characters that entities or escapes produce later are removed by
+/// [`sanitize::document`].
+fn remove_controls(text: &str, warnings: &mut Vec<Warning>) -> String {
+    let bad = sanitize::is_forbidden;
     if !text.chars().any(bad) {
         return text.to_string();
     }

@@ -223,24 +223,29 @@ fn take_byline(body: &mut Vec<Block>) -> Option<Byline> {
 /// into the next paragraph (`做实各` / `项民生工程`). Each join is recorded.
 fn repair(n: usize, blocks: Vec<Block>, changes: &mut Vec<Change>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    // The character count of the last paragraph in `out`: a run of joins keeps growing one
+    // paragraph, and recounting its text at every join would be quadratic.
+    let mut prev_len = 0;
     for block in blocks {
         if let (Some(Block::Paragraph(prev)), Block::Paragraph(next)) = (out.last_mut(), &block) {
-            let prev_text = prev.text();
-            let open = prev_text.chars().last().is_some_and(|c| !is_closing(c));
+            let last = prev.runs.iter().rev().find_map(|r| r.text.chars().last());
+            let open = last.is_some_and(|c| !is_closing(c));
             if open {
                 let next_text = next.text();
-                let tail: String = last_chars(&prev_text, 8);
+                let tail = last_chars(prev, 8);
                 let head: String = next_text.chars().take(8).collect();
-                let offset = prev_text.chars().count();
+                let offset = prev_len;
                 // Latin words cut at a line end need their space back.
-                let latin = prev_text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                let latin = last.is_some_and(|c| c.is_ascii_alphanumeric())
                     && next_text.starts_with(|c: char| c.is_ascii_alphanumeric());
                 if latin {
                     prev.push(crate::model::Run::plain(" "));
+                    prev_len += 1;
                 }
                 let Block::Paragraph(next) = block else {
                     unreachable!()
                 };
+                prev_len += next_text.chars().count();
                 prev.append(next);
                 changes.push(Change {
                     kind: ChangeKind::ParagraphJoin,
@@ -255,14 +260,26 @@ fn repair(n: usize, blocks: Vec<Block>, changes: &mut Vec<Change>) -> Vec<Block>
                 continue;
             }
         }
+        prev_len = match &block {
+            Block::Paragraph(p) => p.runs.iter().map(|r| r.text.chars().count()).sum(),
+            _ => 0,
+        };
         out.push(block);
     }
     out
 }
 
-fn last_chars(s: &str, n: usize) -> String {
-    let count = s.chars().count();
-    s.chars().skip(count.saturating_sub(n)).collect()
+/// The last `n` characters of a paragraph's text, read from its end.
+fn last_chars(para: &Paragraph, n: usize) -> String {
+    let mut tail: Vec<char> = para
+        .runs
+        .iter()
+        .rev()
+        .flat_map(|r| r.text.chars().rev())
+        .take(n)
+        .collect();
+    tail.reverse();
+    tail.into_iter().collect()
 }
 
 /// Removes the first `n` characters of a paragraph's text, across runs.

@@ -163,10 +163,17 @@ impl<'a> Plan<'a> {
                 _ => {}
             }
         }
+        // Han characters before each position, so each pair asks in constant time (nested
+        // brackets would otherwise make this quadratic).
+        let mut han_before = Vec::with_capacity(self.chars.len() + 1);
+        han_before.push(0usize);
+        for &c in self.chars {
+            han_before.push(han_before.last().copied().unwrap_or(0) + usize::from(is_han(c)));
+        }
         for (open, close) in pairs {
             self.paired[open] = true;
             self.paired[close] = true;
-            if self.chars[open + 1..close].iter().any(|&c| is_han(c)) {
+            if han_before[close] > han_before[open + 1] {
                 self.set(open, Some('（'), ChangeKind::FullWidthPunctuation);
                 self.set(close, Some('）'), ChangeKind::FullWidthPunctuation);
             }

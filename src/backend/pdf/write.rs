@@ -101,7 +101,10 @@ pub fn write(
                                 run.size,
                                 false,
                             );
+                            // Only web and mail links (the reader drops others already;
+                            // this guards models built in code).
                             if let Some(target) = &run.link
+                                && crate::source::sanitize::is_safe_link(target)
                                 && let Some(rect) = Rect::from_xywh(
                                     pl.x + first.x,
                                     pl.baseline - run.size * 0.88,

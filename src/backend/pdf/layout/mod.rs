@@ -24,6 +24,9 @@ use flow::{Flow, LineBox, Mark, PlacedGlyph, Run};
 use paginate::{Frame, Page, PageLine, paginate};
 use shape::{Shaped, Shaper, Span, Styled, uax_breaks};
 
+/// More characters than any running head or foot line can hold.
+const MAX_SINGLE_LINE_CHARS: usize = 1000;
+
 /// A laid-out document: pages in pt with the origin at the top left.
 pub struct Layout {
     pub width: f32,
@@ -543,6 +546,12 @@ impl Engine<'_> {
     }
 
     fn single_line(&self, text: &str, r: &RoleSet) -> Option<LineBox> {
+        // Only the first line is kept, and no line holds this many characters: shaping a long
+        // title in full on every page would make the layout quadratic in its length.
+        let text = match text.char_indices().nth(MAX_SINGLE_LINE_CHARS) {
+            Some((end, _)) => &text[..end],
+            None => text,
+        };
         let mut flow = Vec::new();
         let mut styled = Styled::default();
         styled.push(text, self.span(r, false));

@@ -105,7 +105,9 @@ pub fn paginate(flow: Vec<Flow>, frame: Frame) -> Vec<Page> {
                 let mut need = line.height;
                 let mut j = i;
                 while let Flow::Line(l) = &flow[j] {
-                    if !l.keep_with_next {
+                    // Past a column's height the answer below cannot change: stopping here
+                    // keeps a long chain (a headline of thousands of lines) linear.
+                    if !l.keep_with_next || need > bottom {
                         break;
                     }
                     j += 1;
