@@ -80,3 +80,16 @@ impl Document {
         items
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::chinese_date;
+
+    #[test]
+    fn dates_read_in_chinese() {
+        assert_eq!(chinese_date("2022-09-01"), "2022年9月1日");
+        assert_eq!(chinese_date("2022-09"), "2022年9月");
+        assert_eq!(chinese_date("2022"), "2022年");
+        assert_eq!(chinese_date("秋季"), "秋季");
+    }
+}

@@ -228,16 +228,3 @@ fn render_error(doc: &Document, message: String) -> Error {
         message,
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_for_running_heads() {
-        assert_eq!(display_date("2022-09-01"), "2022年9月1日");
-        assert_eq!(display_date("2022-09"), "2022年9月");
-        assert_eq!(display_date("2022"), "2022年");
-        assert_eq!(display_date("秋季"), "秋季");
-    }
-}

@@ -213,13 +213,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_read_in_chinese() {
-        assert_eq!(chinese_date("2022-09-01"), "2022年9月1日");
-        assert_eq!(chinese_date("2022-09"), "2022年9月");
-        assert_eq!(chinese_date("2022"), "2022年");
-    }
-
-    #[test]
     fn titles_break_between_han_and_keep_latin_words_and_punctuation() {
         let u: Vec<String> = units("东昌府新闻 2022年9月（上）")
             .into_iter()

@@ -119,26 +119,16 @@ pub fn layout(doc: &Document, t: &Template, fonts: &FontSet) -> Layout {
 /// The faces the document's characters will be drawn with, loaded once.
 fn needed_faces(doc: &Document, t: &Template, fonts: &FontSet) -> Vec<(FaceId, FaceData)> {
     let mut ids = BTreeSet::new();
-    let requests: Vec<FaceRequest> = [
-        Role::Body,
-        Role::Kicker,
-        Role::Headline,
-        Role::Subtitle,
-        Role::Dateline,
-        Role::Byline,
-        Role::Header,
-        Role::Footer,
-        Role::IssueTitle,
-    ]
-    .iter()
-    .flat_map(|&r| {
-        let s = t.role(r);
-        [
-            face_request(&s.font, s.is_bold()),
-            face_request(&s.font, true),
-        ]
-    })
-    .collect();
+    let requests: Vec<FaceRequest> = Role::ALL
+        .iter()
+        .flat_map(|&r| {
+            let s = t.role(r);
+            [
+                face_request(&s.font, s.is_bold()),
+                face_request(&s.font, true),
+            ]
+        })
+        .collect();
     let mut chars: BTreeSet<char> = BTreeSet::new();
     for (_, text) in doc.text_items() {
         chars.extend(text.chars());
