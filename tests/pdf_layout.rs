@@ -316,3 +316,29 @@ fn characters_outside_the_bundled_faces_are_drawn_by_a_system_face() {
         fonts.info(face).unwrap().family
     );
 }
+
+#[test]
+fn serif_bold_headlines_use_the_song_face_as_in_docx_and_epub() {
+    let t = Template::from_toml_str(
+        "[roles.headline]\nfont = \"serif-bold\"\n",
+        "serif-bold.toml",
+    )
+    .unwrap();
+    let fonts = fonts();
+    let serif = fonts.bundled_face(paiban::fonts::bundled::SERIF).unwrap();
+    let doc = read_str("## 聊城制造业\n\n本报讯 正文。\n", "t.md")
+        .unwrap()
+        .document;
+    let l = layout(&doc, &t, &fonts);
+    let headline = l
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|pl| &pl.line.marks)
+        .find_map(|m| match m {
+            // The headline (二号), not the issue title above it, which is the same text.
+            Mark::Run(r) if r.text.contains("聊城制造业") && r.size == 22.0 => Some(r.face),
+            _ => None,
+        });
+    assert_eq!(headline, Some(serif));
+}

@@ -52,11 +52,16 @@ struct RoleSet {
     cjk_pitch: Option<f32>,
 }
 
+/// The face a template font asks for. The same bundled face as the DOCX and EPUB backends pick
+/// (`docx/faces.rs`, `epub/fonts.rs`): `serif`/`serif-bold` the Song face, `sans`/`sans-bold`
+/// the one bundled Hei face (bold).
 pub fn face_request(font: &FontRef, bold: bool) -> FaceRequest {
     let weight = if bold { 700 } else { 400 };
     match font {
-        FontRef::Serif => FaceRequest::family(bundled::SERIF).with_weight(weight),
-        FontRef::SerifBold | FontRef::SansBold | FontRef::Sans => {
+        FontRef::Serif | FontRef::SerifBold => {
+            FaceRequest::family(bundled::SERIF).with_weight(weight)
+        }
+        FontRef::SansBold | FontRef::Sans => {
             FaceRequest::family(bundled::SANS_BOLD).with_weight(700)
         }
         FontRef::Family(name) => FaceRequest::family(name.clone()).with_weight(weight),
@@ -326,9 +331,7 @@ impl Engine<'_> {
             styled.push(&run.text, span);
         }
         let lines_kept = if keep_two { 2 } else { 0 };
-        let mut with_indent = r.clone();
-        with_indent.indent = r.indent;
-        self.set(&styled, &with_indent, false, lines_kept, flow);
+        self.set(&styled, r, false, lines_kept, flow);
     }
 
     /// Shapes, breaks and emits the lines of one paragraph. `keep` keeps every line with the
