@@ -264,6 +264,8 @@ fn the_sample_renders_to_every_format_with_system_fonts_disabled() {
     let doc = sample();
     let pdf = render(Format::Pdf, &doc, &ctx).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
+    // Issue 5's budget: the sample's PDF, both faces embedded, stays under 200 KB.
+    assert!(pdf.len() < 200_000, "{} bytes", pdf.len());
     // Only the two bundled families are embedded.
     let text = String::from_utf8_lossy(&pdf);
     assert!(text.contains("NotoSerifSCPaiban-Regular") && text.contains("NotoSansSCPaiban-Bold"));

@@ -21,7 +21,7 @@ use crate::model::Document;
 
 use super::PdfStandard;
 use super::layout::Layout;
-use super::layout::flow::Mark;
+use super::layout::flow::{Mark, PlacedGlyph};
 
 pub fn write(
     doc: &Document,
@@ -47,6 +47,7 @@ pub fn write(
         .collect();
 
     let mut outline = Outline::new();
+    let mut mapped = Mapped::default();
     for (n, page) in layout.pages.iter().enumerate() {
         let mut page_settings =
             PageSettings::from_wh(layout.width, layout.height).ok_or("bad page size")?;
@@ -68,23 +69,18 @@ pub fn write(
                             let Some(font) = fonts.get(&run.face) else {
                                 continue;
                             };
-                            let ranges = text_ranges(run);
-                            let glyphs: Vec<KrillaGlyph> = run
-                                .glyphs
-                                .iter()
-                                .enumerate()
-                                .map(|(k, g)| {
-                                    // Positions on a 1/100 pt grid: the same spacing is written as
-                                    // the same number, which keeps content streams small.
-                                    let next = run.glyphs.get(k + 1).map(|n| n.x).unwrap_or(g.x);
+                            let ranges = text_ranges(run, run.face, &mut mapped);
+                            let glyphs: Vec<KrillaGlyph> = advances(&run.glyphs)
+                                .zip(&run.glyphs)
+                                .zip(&ranges)
+                                .map(|((advance, g), range)| {
                                     KrillaGlyph::new(
                                         GlyphId::new(u32::from(g.id)),
-                                        (hundredths(pl.x + next) - hundredths(pl.x + g.x))
-                                            / run.size,
+                                        advance / run.size,
                                         0.0,
                                         -g.dy / run.size,
                                         0.0,
-                                        ranges[k].clone(),
+                                        range.clone(),
                                         None,
                                     )
                                 })
@@ -92,7 +88,8 @@ pub fn write(
                             let Some(first) = run.glyphs.first() else {
                                 continue;
                             };
-                            let start = Point::from_xy(hundredths(pl.x + first.x), pl.baseline);
+                            let start =
+                                Point::from_xy(hundredths(pl.x + first.x), hundredths(pl.baseline));
                             surface.draw_glyphs(
                                 start,
                                 &glyphs,
@@ -202,15 +199,47 @@ fn metadata(doc: &Document) -> Metadata {
     meta
 }
 
-/// The text each glyph stands for. Where compression or a Han–Latin gap puts a glyph where a
-/// PDF reader would see a word space (a gap over 0.08 em) or a new column (an overlap over
-/// 0.15 em), or a space stands next to Chinese text, the glyphs on both sides share one range: krilla then writes them as one
-/// ActualText span, so extraction gives the model's text without invented spaces or breaks.
-fn text_ranges(run: &super::layout::flow::Run) -> Vec<std::ops::Range<usize>> {
+/// What krilla's ToUnicode map says each glyph stands for, as it will say it: krilla maps a glyph
+/// the first time it draws it, to the text of its range, and when glyphs share a range it maps
+/// only the first of them, to the whole range. Mirrored here so that [`text_ranges`] never starts
+/// a shared range on a glyph that is not mapped yet: that glyph would stand for two characters
+/// in every reader that ignores ActualText (pdf.js, search indexes).
+#[derive(Default)]
+struct Mapped(HashMap<(FaceId, u16), String>);
+
+impl Mapped {
+    fn is_own(&self, face: FaceId, id: u16, text: &str) -> bool {
+        self.0.get(&(face, id)).is_some_and(|t| t == text)
+    }
+
+    /// Records a glyph as drawn with this text; true if this gave it its mapping.
+    fn draw(&mut self, face: FaceId, id: u16, text: &str) -> bool {
+        let new = !self.0.contains_key(&(face, id));
+        if new {
+            self.0.insert((face, id), text.to_owned());
+        }
+        new
+    }
+
+    fn forget(&mut self, face: FaceId, id: u16) {
+        self.0.remove(&(face, id));
+    }
+}
+
+/// The text each glyph stands for. Where a Han–Latin gap or a space puts a glyph where a PDF
+/// reader would see a word space (a gap over 0.08 em), or a space stands next to Chinese text,
+/// the glyphs on both sides share one range: krilla then writes them as one ActualText span, so
+/// extraction gives the model's text without invented spaces or breaks. (Overlaps from
+/// punctuation compression need no span: poppler reads them in order.)
+fn text_ranges(
+    run: &super::layout::flow::Run,
+    face: FaceId,
+    mapped: &mut Mapped,
+) -> Vec<std::ops::Range<usize>> {
     let g = &run.glyphs;
-    let mut start = vec![0usize; g.len()];
     let text = |k: usize| &run.text[g[k].text.clone()];
     let cjk = |k: usize| text(k).chars().any(crate::source::chars::is_cjk);
+    let mut start: Vec<usize> = (0..g.len()).collect();
     for k in 1..g.len() {
         let gap = g[k].x - (g[k - 1].x + g[k - 1].advance);
         // Readers also drop a real space next to Chinese text (they infer spaces from gaps
@@ -222,12 +251,49 @@ fn text_ranges(run: &super::layout::flow::Run) -> Vec<std::ops::Range<usize>> {
         // A word space at the end of a line is dropped by readers, joining the words around
         // the break: it keeps its text inside a span with the glyph before it.
         let trailing_space = k + 1 == g.len() && text(k) == " ";
-        let joined = gap > 0.08 * run.size
-            || gap < -0.15 * run.size
-            || space_by_cjk
-            || notdef
-            || trailing_space;
-        start[k] = if joined { start[k - 1] } else { k };
+        if gap > 0.08 * run.size || space_by_cjk || notdef || trailing_space {
+            start[k] = start[k - 1];
+        }
+    }
+    // A glyph drawn alone, with a range of its own (not part of a shaping cluster).
+    let alone = |start: &[usize], k: usize| {
+        start[k] == k
+            && start.get(k + 1) != Some(&k)
+            && (k == 0 || g[k - 1].text != g[k].text)
+            && g.get(k + 1).is_none_or(|n| n.text != g[k].text)
+    };
+    // Walk the run as krilla will. `fresh[j]`: glyph j got its mapping here, drawn alone.
+    let mut fresh = vec![false; g.len()];
+    let mut k = 0;
+    while k < g.len() {
+        let mut end = k + 1;
+        while end < g.len() && start[end] == start[k] {
+            end += 1;
+        }
+        if end - k > 1 && !mapped.is_own(face, g[k].id, text(k)) {
+            // Start the span earlier, on the nearest glyph drawn alone that was mapped to its
+            // own text before this run; those passed over become part of the span, unmapped.
+            if let Some(j) = (0..k)
+                .rev()
+                .take_while(|&j| alone(&start, j))
+                .find(|&j| !fresh[j] && mapped.is_own(face, g[j].id, text(j)))
+            {
+                for i in j + 1..k {
+                    if fresh[i] {
+                        mapped.forget(face, g[i].id);
+                    }
+                }
+                start[j..end].fill(j);
+                k = j;
+            }
+        }
+        let range = g[k].text.start..g[end - 1].text.end;
+        if end - k == 1 {
+            fresh[k] = mapped.draw(face, g[k].id, &run.text[range]);
+        } else {
+            mapped.draw(face, g[k].id, &run.text[range]);
+        }
+        k = end;
     }
     let mut ranges: Vec<std::ops::Range<usize>> = g.iter().map(|x| x.text.clone()).collect();
     let mut k = 0;
@@ -245,8 +311,132 @@ fn text_ranges(run: &super::layout::flow::Run) -> Vec<std::ops::Range<usize>> {
     ranges
 }
 
-/// Positions on a 1/100 pt grid: the same spacing is written as the same number, which keeps
-/// content streams small.
+/// Each glyph's advance as drawn: its own advance plus the space the layout put after it, that
+/// space rounded to 1/2000 pt. A line's equal spaces then give equal `TJ` numbers, which deflate
+/// well (differences of rounded positions made each number a little different). The rounding
+/// moves no glyph by more than 0.01 pt on a line of 40.
+fn advances(glyphs: &[PlacedGlyph]) -> impl Iterator<Item = f32> + '_ {
+    glyphs
+        .iter()
+        .enumerate()
+        .map(|(k, g)| match glyphs.get(k + 1) {
+            Some(next) => g.advance + ((next.x - g.x - g.advance) * 2000.0).round() / 2000.0,
+            None => g.advance,
+        })
+}
+
+/// The start of a run on a 1/100 pt grid.
 fn hundredths(x: f32) -> f32 {
     (x * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::pdf::layout::flow::Run;
+    use crate::fonts::{FontSet, bundled};
+
+    /// A run of one glyph per character, each 10 pt wide at 10 pt, with `gap_after[k]` pt of
+    /// extra space after character k.
+    fn run(face: FaceId, text: &str, gaps: &[(usize, f32)]) -> Run {
+        let mut x = 0.0;
+        let glyphs = text
+            .char_indices()
+            .enumerate()
+            .map(|(k, (at, c))| {
+                let g = PlacedGlyph {
+                    id: c as u16,
+                    x,
+                    advance: 10.0,
+                    dy: 0.0,
+                    text: at..at + c.len_utf8(),
+                };
+                x += 10.0 + gaps.iter().find(|(i, _)| *i == k).map_or(0.0, |(_, g)| *g);
+                g
+            })
+            .collect();
+        Run {
+            face,
+            size: 10.0,
+            text: text.into(),
+            glyphs,
+            link: None,
+            width: x,
+        }
+    }
+
+    fn texts(run: &Run, ranges: &[std::ops::Range<usize>]) -> Vec<String> {
+        ranges
+            .iter()
+            .map(|r| run.text[r.clone()].to_owned())
+            .collect()
+    }
+
+    fn serif() -> FaceId {
+        let set = FontSet::builder().system(false).build().unwrap();
+        set.bundled_face(bundled::SERIF).unwrap()
+    }
+
+    #[test]
+    fn a_han_latin_gap_is_spanned_from_a_glyph_already_mapped() {
+        let face = serif();
+        // ¼ em after 由: readers would see a word space there.
+        let r = run(face, "中由174位", &[(1, 2.5), (4, 2.5)]);
+        let mut mapped = Mapped::default();
+        mapped.draw(face, '中' as u16, "中");
+        let ranges = text_ranges(&r, face, &mut mapped);
+        // 由 has no mapping yet: the span starts on 中, so 由 is never mapped to "由1".
+        assert_eq!(
+            texts(&r, &ranges),
+            ["中由1", "中由1", "中由1", "7", "4位", "4位"]
+        );
+        assert!(mapped.is_own(face, '中' as u16, "中"));
+        assert!(!mapped.0.contains_key(&(face, '由' as u16)));
+        assert!(mapped.is_own(face, '7' as u16, "7"));
+        // 4 was first drawn in this span: it stands for "4位", as krilla will map it.
+        assert!(mapped.is_own(face, '4' as u16, "4位"));
+    }
+
+    #[test]
+    fn a_glyph_mapped_on_this_line_does_not_start_a_span() {
+        let face = serif();
+        let r = run(face, "中由1", &[(1, 2.5)]);
+        let mut mapped = Mapped::default();
+        let ranges = text_ranges(&r, face, &mut mapped);
+        // 中 is first drawn here: krilla would map it to the whole span. Nothing earlier is
+        // mapped, so the span stays on 由 (the one case left: the start of a line).
+        assert_eq!(texts(&r, &ranges), ["中", "由1", "由1"]);
+        assert!(mapped.is_own(face, '中' as u16, "中"));
+    }
+
+    #[test]
+    fn compression_overlaps_need_no_span() {
+        let face = serif();
+        // ” compressed to half width before ，: the comma starts 5 pt early.
+        let r = run(face, "说”，他", &[(1, -5.0)]);
+        let ranges = text_ranges(&r, face, &mut Mapped::default());
+        assert_eq!(texts(&r, &ranges), ["说", "”", "，", "他"]);
+    }
+
+    #[test]
+    fn equal_spaces_are_drawn_as_equal_advances_without_drift() {
+        let glyphs: Vec<PlacedGlyph> = (0..40)
+            .map(|k| PlacedGlyph {
+                id: 1,
+                // 0.27798 pt of justification after each glyph, summed in f32 as the layout does.
+                x: (0..k).fold(0.0f32, |x, _| x + 10.5 + 0.27798),
+                advance: 10.5,
+                dy: 0.0,
+                text: k..k + 1,
+            })
+            .collect();
+        let adv: Vec<f32> = advances(&glyphs).collect();
+        assert!(adv[..39].iter().all(|a| *a == adv[0]), "{adv:?}");
+        let end: f32 = adv[..39].iter().sum();
+        assert!(
+            (end - glyphs[39].x).abs() < 0.01,
+            "{end} vs {}",
+            glyphs[39].x
+        );
+    }
 }
