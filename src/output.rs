@@ -29,10 +29,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // No fsync before the rename. The rename is what keeps an interrupted run (a crash, ^C, a
+    // full disk) from leaving half a file, and it stays. An fsync adds only durability across a
+    // power cut, for 0.3-0.6 ms a file here (a DOCX build takes about 8 ms): the outputs are
+    // derived files a rerun recreates, pandoc and typst do not sync theirs either, and when a
+    // file is replaced, ext4 (auto_da_alloc, on by default) writes the new data out before it
+    // commits the rename anyway.
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
+        drop(file);
         std::fs::rename(&tmp, path)
     })();
     if let Err(e) = result {

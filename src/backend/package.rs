@@ -5,7 +5,7 @@
 use std::io::{Cursor, Write};
 
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+use zip::{CompressionMethod, DateTime, PreparedZipFile, ZipWriter};
 
 pub struct Package {
     zip: ZipWriter<Cursor<Vec<u8>>>,
@@ -47,15 +47,32 @@ impl Package {
         method: CompressionMethod,
         level: Option<i64>,
     ) -> std::io::Result<()> {
-        let options = SimpleFileOptions::default()
-            .compression_method(method)
-            .compression_level(level)
-            .last_modified_time(self.time)
-            .unix_permissions(0o644);
         self.zip
-            .start_file(name, options)
+            .start_file(name, options(self.time, method, level))
             .map_err(std::io::Error::other)?;
         self.zip.write_all(bytes)
+    }
+
+    /// An entry as [`deflated_fast`](Self::deflated_fast) writes it, compressed now rather than
+    /// when it is added, so large entries (fonts) can be compressed on other threads while the
+    /// package is written; [`add_prepared`](Self::add_prepared) then copies the compressed bytes.
+    /// `date` as for [`new`](Self::new). The package's bytes are those `deflated_fast` gives.
+    pub fn prepare_deflated_fast(
+        date: Option<&str>,
+        name: &str,
+        bytes: &[u8],
+    ) -> std::io::Result<Prepared> {
+        let options = options(zip_time(date), CompressionMethod::Deflated, Some(1));
+        PreparedZipFile::from_data(name, options, bytes)
+            .map(Prepared)
+            .map_err(std::io::Error::other)
+    }
+
+    /// Appends an entry made by [`prepare_deflated_fast`](Self::prepare_deflated_fast).
+    pub fn add_prepared(&mut self, entry: Prepared) -> std::io::Result<()> {
+        self.zip
+            .add_prepared_file(entry.0)
+            .map_err(std::io::Error::other)
     }
 
     pub fn finish(self) -> std::io::Result<Vec<u8>> {
@@ -65,6 +82,17 @@ impl Package {
             .map_err(std::io::Error::other)?
             .into_inner())
     }
+}
+
+/// An entry compressed ahead of its place in a [`Package`].
+pub struct Prepared(PreparedZipFile);
+
+fn options(time: DateTime, method: CompressionMethod, level: Option<i64>) -> SimpleFileOptions {
+    SimpleFileOptions::default()
+        .compression_method(method)
+        .compression_level(level)
+        .last_modified_time(time)
+        .unix_permissions(0o644)
 }
 
 fn zip_time(date: Option<&str>) -> DateTime {
@@ -105,5 +133,28 @@ mod tests {
             z.by_index(1).unwrap().compression(),
             CompressionMethod::Deflated
         );
+    }
+
+    #[test]
+    fn a_prepared_entry_gives_the_bytes_of_one_added_in_place() {
+        let font: Vec<u8> = (0..200_000u32).map(|i| (i * 7919 % 251) as u8).collect();
+        let make = |prepared: bool| {
+            let mut p = Package::new(Some("2022-09"));
+            p.deflated("a.xml", b"<a/>").unwrap();
+            if prepared {
+                let e = Package::prepare_deflated_fast(Some("2022-09"), "f.odttf", &font).unwrap();
+                p.add_prepared(e).unwrap();
+            } else {
+                p.deflated_fast("f.odttf", &font).unwrap();
+            }
+            p.finish().unwrap()
+        };
+        let in_place = make(false);
+        assert_eq!(make(true), in_place);
+        let mut z = zip::ZipArchive::new(Cursor::new(in_place)).unwrap();
+        let mut f = z.by_name("f.odttf").unwrap();
+        let mut back = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut back).unwrap();
+        assert_eq!(back, font);
     }
 }

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 
 use super::FontError;
 use super::bundled::{self, BundledFace};
-use super::coverage::{self, CmapCoverage, CoverageReport};
+use super::coverage::{self, CmapCoverage, CmapLookup, Coverage, CoverageReport};
 
 /// Shared font bytes, as krilla's `Data` and fontdb's `Source::Binary` take them.
 pub type SharedBytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
@@ -178,7 +178,7 @@ struct Face {
     db_id: fontdb::ID,
     /// Bundled faces only: their static bytes.
     bytes: Option<SharedBytes>,
-    coverage: OnceLock<CmapCoverage>,
+    coverage: OnceLock<Coverage>,
 }
 
 /// A database and the faces taken from it, in set order.
@@ -484,23 +484,31 @@ impl FontSet {
             .map(|(id, _)| id)
     }
 
-    /// Whether the face maps `ch` to a glyph. The face's `cmap` is read on first use.
+    /// Whether the face maps `ch` to a glyph. A bundled face's `cmap` is searched in place; any
+    /// other face's is read whole on first use.
     pub fn covers(&self, id: FaceId, ch: char) -> bool {
         self.coverage_of(id).is_some_and(|c| c.contains(ch))
     }
 
-    /// Number of code points the face maps.
+    /// Number of code points the face maps (walks a bundled face's whole `cmap` on each call).
     pub fn code_points(&self, id: FaceId) -> usize {
-        self.coverage_of(id).map_or(0, CmapCoverage::len)
+        self.coverage_of(id).map_or(0, Coverage::len)
     }
 
-    fn coverage_of(&self, id: FaceId) -> Option<&CmapCoverage> {
+    fn coverage_of(&self, id: FaceId) -> Option<&Coverage> {
         let (layer, face) = self.face(id)?;
         Some(face.coverage.get_or_init(|| {
-            layer
-                .db
-                .with_face_data(face.db_id, CmapCoverage::from_font)
-                .unwrap_or_default()
+            match face.info.origin {
+                FaceOrigin::Bundled(b) => {
+                    Coverage::Lookup(CmapLookup::new(b.data, face.info.index))
+                }
+                _ => Coverage::Ranges(
+                    layer
+                        .db
+                        .with_face_data(face.db_id, CmapCoverage::from_font)
+                        .unwrap_or_default(),
+                ),
+            }
         }))
     }
 

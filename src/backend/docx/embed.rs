@@ -12,7 +12,7 @@
 
 use std::collections::BTreeSet;
 
-/// One embedded face, ready for the package.
+/// One embedded face as `fontTable.xml` names it; its font data is made by [`Embedded::font`].
 #[derive(Debug)]
 pub(super) struct Embedded {
     pub family: String,
@@ -20,8 +20,6 @@ pub(super) struct Embedded {
     pub bold: bool,
     /// `{GUID}`, upper case.
     pub key: String,
-    /// The obfuscated font.
-    pub data: Vec<u8>,
 }
 
 /// A face that may be embedded: the complete font the subset is cut from.
@@ -34,22 +32,27 @@ pub(super) struct SourceFace<'a> {
     pub index: u32,
 }
 
-/// Subsets `face` to `chars` and obfuscates the result.
-pub(super) fn embed<E>(
-    face: &SourceFace,
-    chars: &BTreeSet<char>,
-    identifier: &str,
-    subset: impl Fn(&[u8], u32, &BTreeSet<char>) -> Result<Vec<u8>, E>,
-) -> Result<Embedded, E> {
-    let key = font_key(identifier, face.family, face.bold);
-    let mut data = subset(face.data, face.index, chars)?;
-    obfuscate(&mut data, &key);
-    Ok(Embedded {
-        family: face.family.to_owned(),
-        bold: face.bold,
-        key,
-        data,
-    })
+impl Embedded {
+    /// The entry for `face` in the document `identifier`, with its deterministic key.
+    pub(super) fn new(face: &SourceFace, identifier: &str) -> Self {
+        Embedded {
+            family: face.family.to_owned(),
+            bold: face.bold,
+            key: font_key(identifier, face.family, face.bold),
+        }
+    }
+
+    /// The font part: `face` subset to `chars` and obfuscated with this entry's key.
+    pub(super) fn font<E>(
+        &self,
+        face: &SourceFace,
+        chars: &BTreeSet<char>,
+        subset: impl Fn(&[u8], u32, &BTreeSet<char>) -> Result<Vec<u8>, E>,
+    ) -> Result<Vec<u8>, E> {
+        let mut data = subset(face.data, face.index, chars)?;
+        obfuscate(&mut data, &self.key);
+        Ok(data)
+    }
 }
 
 /// A deterministic font key: a version 8 (RFC 9562, custom) UUID from two FNV-1a 64-bit hashes

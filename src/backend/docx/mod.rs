@@ -29,10 +29,11 @@ mod settings;
 mod styles;
 mod xml;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use super::Context;
-use super::package::Package;
+use super::package::{Package, Prepared};
 use crate::Error;
 use crate::fonts;
 use crate::model::Document;
@@ -107,18 +108,20 @@ pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
         numbering::write(&written.lists, first_line, &family, &mut usage)
     });
 
-    let embedded = if ctx.options.no_embed_fonts {
+    // Which faces are embedded, and their keys, are known before they are subset: the parts
+    // that name them are written first and packaged while the fonts are being cut.
+    let jobs = if ctx.options.no_embed_fonts {
         Vec::new()
     } else {
-        embed_fonts(doc, &usage)?
+        font_jobs(&usage)
     };
     let mut font_rels = Rels::default();
-    let embedded: Vec<(Embedded, String)> = embedded
-        .into_iter()
+    let embedded: Vec<(Embedded, String)> = jobs
+        .iter()
         .enumerate()
-        .map(|(i, e)| {
+        .map(|(i, job)| {
             let id = font_rels.add(rel::FONT, &format!("fonts/font{}.odttf", i + 1));
-            (e, id)
+            (Embedded::new(&job.source, &doc.meta.identifier), id)
         })
         .collect();
     let font_table = parts::font_table(usage.families().map(|(f, _)| f), &embedded);
@@ -147,80 +150,114 @@ pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
     root.add(rel::CORE, "docProps/core.xml");
     root.add(rel::EXTENDED, "docProps/app.xml");
 
-    let mut files: Vec<(String, Vec<u8>)> = vec![
+    let mut files: Vec<(&str, Vec<u8>)> = vec![
         (
-            "[Content_Types].xml".into(),
+            "[Content_Types].xml",
             parts::content_types(&overrides, !embedded.is_empty()),
         ),
-        ("_rels/.rels".into(), root.write()),
-        ("docProps/core.xml".into(), parts::core(&doc.meta)),
-        ("docProps/app.xml".into(), parts::app(&doc.meta)),
-        ("word/document.xml".into(), written.xml),
-        ("word/_rels/document.xml.rels".into(), rels.write()),
-        ("word/styles.xml".into(), styles),
-        ("word/settings.xml".into(), settings),
+        ("_rels/.rels", root.write()),
+        ("docProps/core.xml", parts::core(&doc.meta)),
+        ("docProps/app.xml", parts::app(&doc.meta)),
+        ("word/document.xml", written.xml),
+        ("word/_rels/document.xml.rels", rels.write()),
+        ("word/styles.xml", styles),
+        ("word/settings.xml", settings),
     ];
     if let Some(n) = numbering {
-        files.push(("word/numbering.xml".into(), n));
+        files.push(("word/numbering.xml", n));
     }
-    files.push(("word/fontTable.xml".into(), font_table));
+    files.push(("word/fontTable.xml", font_table));
     if !font_rels.is_empty() {
-        files.push(("word/_rels/fontTable.xml.rels".into(), font_rels.write()));
+        files.push(("word/_rels/fontTable.xml.rels", font_rels.write()));
     }
     if let Some(h) = header {
-        files.push(("word/header1.xml".into(), h));
+        files.push(("word/header1.xml", h));
     }
     if let Some(f) = footer {
-        files.push(("word/footer1.xml".into(), f));
-    }
-    for (i, (e, _)) in embedded.into_iter().enumerate() {
-        files.push((format!("word/fonts/font{}.odttf", i + 1), e.data));
+        files.push(("word/footer1.xml", f));
     }
 
-    let mut package = Package::new(doc.meta.date.as_deref());
-    for (name, bytes) in &files {
-        let added = if name.ends_with(".odttf") {
-            package.deflated_fast(name, bytes)
-        } else {
-            package.deflated(name, bytes)
-        };
-        added.map_err(|e| render_error(doc, e.to_string()))?;
+    // The fonts (the largest first, on this thread) are subset, obfuscated and deflated while
+    // another thread packages the XML parts; the compressed fonts are then appended in order.
+    let date = doc.meta.date.as_deref();
+    let (fonts, package) = rayon::join(
+        || embed_fonts(doc, &jobs, &embedded),
+        || {
+            let mut package = Package::new(date);
+            for (name, bytes) in &files {
+                package.deflated(name, bytes)?;
+            }
+            Ok::<_, std::io::Error>(package)
+        },
+    );
+    let mut package = package.map_err(|e| render_error(doc, e.to_string()))?;
+    for font in fonts? {
+        package
+            .add_prepared(font)
+            .map_err(|e| render_error(doc, e.to_string()))?;
     }
     package
         .finish()
         .map_err(|e| render_error(doc, e.to_string()))
 }
 
-/// The bundled faces that draw text in this document, each subset to the characters it draws,
-/// in the order of `fontTable.xml`. Without the `embedded-fonts` feature there are no bundled
-/// faces and nothing is embedded.
-fn embed_fonts(doc: &Document, usage: &faces::Usage) -> Result<Vec<Embedded>, Error> {
-    let jobs: Vec<_> = usage
+/// A bundled face that draws text in the document, and the characters it draws.
+struct FontJob<'a> {
+    source: embed::SourceFace<'static>,
+    chars: &'a BTreeSet<char>,
+}
+
+/// The bundled faces that draw text in this document, in the order of `fontTable.xml`. Without
+/// the `embedded-fonts` feature there are no bundled faces and nothing is embedded.
+fn font_jobs(usage: &faces::Usage) -> Vec<FontJob<'_>> {
+    usage
         .families()
         .filter(|(_, chars)| !chars.is_empty())
         .flat_map(|(family, chars)| {
             fonts::bundled::faces()
                 .iter()
                 .filter(move |f| f.family == family)
-                .map(move |face| (face, chars))
-        })
-        .collect();
-    // The faces are subset and obfuscated side by side: subsetting is most of a DOCX render.
-    jobs.into_par_iter()
-        .map(|(face, chars)| {
-            let source = embed::SourceFace {
-                family: face.family,
-                bold: face.weight >= 600,
-                data: face.data,
-                index: 0,
-            };
-            embed::embed(&source, chars, &doc.meta.identifier, fonts::subset).map_err(|e| {
-                Error::Font {
-                    message: format!("cannot embed {} in the DOCX: {e}", face.family),
-                }
-            })
+                .map(move |face| FontJob {
+                    source: embed::SourceFace {
+                        family: face.family,
+                        bold: face.weight >= 600,
+                        data: face.data,
+                        index: 0,
+                    },
+                    chars,
+                })
         })
         .collect()
+}
+
+/// The font parts (`word/fonts/fontN.odttf`, N from 1 in `jobs` order), each subset to the
+/// characters it draws, obfuscated and deflated, side by side: this is most of a DOCX render.
+/// The face with the most characters is started first (the body face, several times the
+/// headline face's work), so the others run beside it rather than before it.
+fn embed_fonts(
+    doc: &Document,
+    jobs: &[FontJob],
+    embedded: &[(Embedded, String)],
+) -> Result<Vec<Prepared>, Error> {
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(jobs[i].chars.len()));
+    let mut made: Vec<(usize, Prepared)> = order
+        .into_par_iter()
+        .map(|i| {
+            let (job, (entry, _)) = (&jobs[i], &embedded[i]);
+            let data = entry
+                .font(&job.source, job.chars, fonts::subset)
+                .map_err(|e| Error::Font {
+                    message: format!("cannot embed {} in the DOCX: {e}", job.source.family),
+                })?;
+            let name = format!("word/fonts/font{}.odttf", i + 1);
+            let part = Package::prepare_deflated_fast(doc.meta.date.as_deref(), &name, &data)
+                .map_err(|e| render_error(doc, e.to_string()))?;
+            Ok((i, part))
+        })
+        .collect::<Result<_, Error>>()?;
+    made.sort_by_key(|&(i, _)| i);
+    Ok(made.into_iter().map(|(_, part)| part).collect())
 }
 
 fn render_error(doc: &Document, message: String) -> Error {
