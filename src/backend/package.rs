@@ -62,13 +62,33 @@ impl Package {
         name: &str,
         bytes: &[u8],
     ) -> std::io::Result<Prepared> {
-        let options = options(zip_time(date), CompressionMethod::Deflated, Some(1));
+        Self::prepare(date, name, bytes, Some(1))
+    }
+
+    /// An entry as [`deflated`](Self::deflated) writes it, compressed now (see
+    /// [`prepare_deflated_fast`](Self::prepare_deflated_fast)).
+    pub fn prepare_deflated(
+        date: Option<&str>,
+        name: &str,
+        bytes: &[u8],
+    ) -> std::io::Result<Prepared> {
+        Self::prepare(date, name, bytes, None)
+    }
+
+    fn prepare(
+        date: Option<&str>,
+        name: &str,
+        bytes: &[u8],
+        level: Option<i64>,
+    ) -> std::io::Result<Prepared> {
+        let options = options(zip_time(date), CompressionMethod::Deflated, level);
         PreparedZipFile::from_data(name, options, bytes)
             .map(Prepared)
             .map_err(std::io::Error::other)
     }
 
-    /// Appends an entry made by [`prepare_deflated_fast`](Self::prepare_deflated_fast).
+    /// Appends an entry made by [`prepare_deflated_fast`](Self::prepare_deflated_fast) or
+    /// [`prepare_deflated`](Self::prepare_deflated).
     pub fn add_prepared(&mut self, entry: Prepared) -> std::io::Result<()> {
         self.zip
             .add_prepared_file(entry.0)

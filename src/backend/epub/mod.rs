@@ -97,7 +97,7 @@ pub fn render_with_faces(doc: &Document, ctx: &Context, faces: &Faces) -> Result
         (&families.0, &families.1),
     );
 
-    let embedded = fonts::embed(faces, &usage)?;
+    let embedded = fonts::embed(faces, &usage, doc.meta.date.as_deref())?;
     let stylesheet = css::stylesheet(&styles, &embedded);
     let ncx = nav::ncx(&book);
     let package = opf::package(&doc.meta, &book, &embedded);
@@ -128,8 +128,8 @@ pub fn render_with_faces(doc: &Document, ctx: &Context, faces: &Faces) -> Result
         .map_err(io)?;
     zip.deflated(&oebps(COVER_IMAGE), cover_image.as_bytes())
         .map_err(io)?;
-    for font in &embedded {
-        zip.deflated(&oebps(&font.href), &font.bytes).map_err(io)?;
+    for font in embedded {
+        zip.add_prepared(font.part).map_err(io)?;
     }
     zip.finish().map_err(io)
 }
