@@ -6,7 +6,8 @@
 #   - a batch of 50 and of 200 different issues made from the sample and tests/inputs/, with
 #     `paiban build DIR -j 2`.
 # Every command runs RUNS times (after one warm-up), the commands of a group taking turns so
-# load from other users of the machine falls on all of them alike. Reported: median wall time,
+# load from other users of the machine falls on all of them alike, then 3 more times under GNU
+# time for its peak memory. Reported: median wall time,
 # peak resident memory (the largest max RSS of the runs, from /usr/bin/time; for the batches
 # also the median of the runs' max RSS, which one busy moment on a shared machine does not
 # move), output size, and the ratio paiban/peer. Output is Markdown, for docs/benchmarks.md.
@@ -19,6 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 RUNS=${1:-7}
+RSS_RUNS=3
 
 need() {
     if ! eval "$1" >/dev/null 2>&1; then
@@ -50,12 +52,22 @@ run_group() {
         kbs[$n]=""
         RSS[$n]=0
     done
+    # Timed rounds: the command runs in a subshell of this one (some `cd`), as a user's shell runs it;
+    # $EPOCHREALTIME is read without starting a process, so nothing else is in the time.
+    # (Timing through `/usr/bin/time bash -c …` added 5-7 ms to every command, a fixed cost that
+    # shrinks every ratio towards 1.)
     for ((r = 0; r < RUNS; r++)); do
         for n in "${names[@]}"; do
-            start=$(date +%s%N)
+            start=$EPOCHREALTIME
+            (eval "${CMD[$n]}") >/dev/null 2>&1
+            end=$EPOCHREALTIME
+            times[$n]+="$((${end/./} - ${start/./})) "
+        done
+    done
+    # Peak memory: separate rounds under GNU time, not timed.
+    for ((r = 0; r < RSS_RUNS; r++)); do
+        for n in "${names[@]}"; do
             /usr/bin/time -f %M -o "$work/rss" bash -c "${CMD[$n]}" >/dev/null 2>&1
-            end=$(date +%s%N)
-            times[$n]+="$(((end - start) / 1000)) "
             local kb
             kb=$(tail -n 1 "$work/rss")
             kbs[$n]+="$kb "
@@ -83,7 +95,7 @@ echo
 echo "- $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, Linux $(uname -r)"
 echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared)"
 echo "- $($bin --version), $(rustc --version | cut -d' ' -f1-2); $(pandoc --version | head -n 1); typst $(python3 -c 'import importlib.metadata as m; print(m.version("typst"))') (typst-py, run through python3); fonttools $(python3 -c 'import fontTools; print(fontTools.version)')"
-echo "- $RUNS runs of each command after one warm-up; median wall time; peak = largest max RSS"
+echo "- $RUNS timed runs of each command after one warm-up (forked from the shell, no wrapper); median wall time; peak = largest max RSS of $RSS_RUNS more runs under GNU time"
 echo
 
 for n in 1 10 100; do
