@@ -52,7 +52,7 @@ def main():
     trailing_number = re.compile(r"\s*(第 \d+ 页|— \d+ —)\s*$")
     kept = [
         trailing_number.sub("", line)
-        for line in text.split("\n")
+        for line in text.replace("\f", "\n").split("\n")
         if not number.match(line.strip("\f ")) and not running(line)
     ]
     flat = re.sub(r"[\n\f]", "", "\n".join(kept))
