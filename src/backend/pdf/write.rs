@@ -263,6 +263,8 @@ fn text_ranges(
             && g.get(k + 1).is_none_or(|n| n.text != g[k].text)
     };
     // Walk the run as krilla will. `fresh[j]`: glyph j got its mapping here, drawn alone.
+    // A group is final once walked: a later span never reaches back past it (`alone`).
+    let mut ranges: Vec<std::ops::Range<usize>> = g.iter().map(|x| x.text.clone()).collect();
     let mut fresh = vec![false; g.len()];
     let mut k = 0;
     while k < g.len() {
@@ -288,22 +290,10 @@ fn text_ranges(
             }
         }
         let range = g[k].text.start..g[end - 1].text.end;
+        let got_mapping = mapped.draw(face, g[k].id, &run.text[range.clone()]);
         if end - k == 1 {
-            fresh[k] = mapped.draw(face, g[k].id, &run.text[range]);
+            fresh[k] = got_mapping;
         } else {
-            mapped.draw(face, g[k].id, &run.text[range]);
-        }
-        k = end;
-    }
-    let mut ranges: Vec<std::ops::Range<usize>> = g.iter().map(|x| x.text.clone()).collect();
-    let mut k = 0;
-    while k < g.len() {
-        let mut end = k + 1;
-        while end < g.len() && start[end] == start[k] {
-            end += 1;
-        }
-        if end - k > 1 {
-            let range = g[k].text.start..g[end - 1].text.end;
             ranges[k..end].fill(range);
         }
         k = end;
