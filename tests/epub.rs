@@ -303,7 +303,7 @@ fn metadata_comes_from_the_model_never_the_clock() {
     let identifier = opf.first("dc:identifier").unwrap();
     assert_eq!(identifier.attr("id"), Some(id));
     assert_eq!(identifier.text(), meta.identifier);
-    assert_eq!(opf.first("dc:title").unwrap().text(), meta.title);
+    assert_eq!(Some(opf.first("dc:title").unwrap().text()), meta.title);
     assert_eq!(opf.first("dc:language").unwrap().text(), "zh-CN");
     let publisher = meta.publisher.as_deref().unwrap();
     assert_eq!(opf.first("dc:creator").unwrap().text(), publisher);

@@ -86,12 +86,14 @@ fn run() -> impl Strategy<Value = Run> {
         any::<bool>(),
         any::<bool>(),
         any::<bool>(),
+        any::<bool>(),
         link(),
     )
-        .prop_map(|(text, emphasis, strong, code, link)| Run {
+        .prop_map(|(text, emphasis, strong, strike, code, link)| Run {
             text,
             emphasis,
             strong,
+            strike,
             code,
             link,
         })
@@ -166,9 +168,11 @@ fn article() -> impl Strategy<Value = Article> {
                     headline,
                     subtitle,
                 },
+                release: Vec::new(),
                 dateline,
                 body,
                 byline,
+                credits: Vec::new(),
             },
         )
 }
@@ -208,7 +212,7 @@ fn document() -> impl Strategy<Value = Document> {
         .prop_map(
             |(title, publisher, date, language, identifier, articles)| Document {
                 meta: Metadata {
-                    title,
+                    title: Some(title),
                     publisher,
                     date,
                     language,

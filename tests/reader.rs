@@ -423,7 +423,7 @@ fn front_matter_then_flags_set_metadata() {
     let text = "+++\ntitle = \"东昌府新闻\"\npublisher = \"东昌府区融媒体中心\"\ndate = 2022-09-01\n+++\n\n## 标题\n\n正文。\n";
     let r = read_str(text, "t.md").unwrap();
     let m = &r.document.meta;
-    assert_eq!(m.title, "东昌府新闻");
+    assert_eq!(m.title.as_deref(), Some("东昌府新闻"));
     assert_eq!(m.publisher.as_deref(), Some("东昌府区融媒体中心"));
     assert_eq!(m.date.as_deref(), Some("2022-09-01"));
     assert_eq!(m.language, "zh-CN");
@@ -431,7 +431,7 @@ fn front_matter_then_flags_set_metadata() {
     opts.meta.title = Some("覆盖".into());
     opts.meta.date = Some("2023-01-02".into());
     let r = source::read_bytes(text.as_bytes(), Path::new("t.md"), &opts).unwrap();
-    assert_eq!(r.document.meta.title, "覆盖");
+    assert_eq!(r.document.meta.title.as_deref(), Some("覆盖"));
     assert_eq!(r.document.meta.date.as_deref(), Some("2023-01-02"));
     assert_eq!(
         r.document.meta.publisher.as_deref(),
@@ -441,7 +441,7 @@ fn front_matter_then_flags_set_metadata() {
     let r = read_str(yaml, "t.md").unwrap();
     assert_eq!(
         (
-            r.document.meta.title.as_str(),
+            r.document.meta.title.as_deref().unwrap_or(""),
             r.document.meta.language.as_str()
         ),
         ("东昌府新闻", "zh-TW")
@@ -451,7 +451,7 @@ fn front_matter_then_flags_set_metadata() {
 #[test]
 fn sample_metadata_defaults_are_derived() {
     let m = sample().document.meta;
-    assert_eq!(m.title, "东昌府新闻");
+    assert_eq!(m.title.as_deref(), Some("东昌府新闻"));
     assert_eq!(m.publisher.as_deref(), Some("融媒体中心"));
     assert_eq!(m.date.as_deref(), Some("2022-09-01"));
     assert_eq!(m.language, "zh-CN");

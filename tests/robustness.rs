@@ -947,7 +947,7 @@ fn control_characters_are_removed_with_warnings_in_every_path() {
             code_point: 0xFFFE
         }
     )));
-    assert_eq!(r.document.meta.title, "东昌府新闻");
+    assert_eq!(r.document.meta.title.as_deref(), Some("东昌府新闻"));
     let all = all_text(&r.document);
     assert!(all.contains("正文有控制字符"), "{all}");
     assert!(!all.chars().any(paiban::source::sanitize::is_forbidden));

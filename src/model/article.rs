@@ -2,17 +2,42 @@ use serde::{Deserialize, Serialize};
 
 use super::Block;
 
-/// One news article: headline group, optional dateline, body, optional byline.
+/// One news article: headline group, release metadata, optional dateline, body, optional
+/// byline and closing credits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     pub headline: HeadlineGroup,
+    /// Release metadata printed at the head of an article, before the lead: `發稿單位：臺南市政府`,
+    /// `来源：新华社`, `原标题：…`. Kept apart from the lead so it is never glued to it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub release: Vec<Labelled>,
     /// The dateline 电头 that leads the first body paragraph, when the article has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dateline: Option<Dateline>,
     pub body: Vec<Block>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub byline: Option<Byline>,
+    /// The closing credits block after the body: `责任编辑：张三`, `文字编辑：李四`, `审核：王五`,
+    /// one entry per label, in source order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credits: Vec<Labelled>,
+}
+
+/// A labelled line of article furniture, `责任编辑：张三`: the label as printed without its
+/// colon (`责任编辑`) and the value after it (`张三`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labelled {
+    pub label: String,
+    pub value: String,
+}
+
+impl Labelled {
+    /// The line as printed, with a full-width colon: `责任编辑：张三`.
+    pub fn display(&self) -> String {
+        format!("{}：{}", self.label, self.value)
+    }
 }
 
 /// The headline group of a Chinese news article: 引题 kicker above, 主题 main headline, 副题

@@ -96,6 +96,9 @@ pub struct Run {
     pub emphasis: bool,
     #[serde(default, skip_serializing_if = "is_false")]
     pub strong: bool,
+    /// Struck-through text (GFM `~~…~~`): kept and drawn struck through, never as tildes.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub strike: bool,
     /// Inline code or other verbatim text: never normalised.
     #[serde(default, skip_serializing_if = "is_false")]
     pub code: bool,
@@ -119,6 +122,7 @@ impl Run {
     pub fn same_style(&self, other: &Run) -> bool {
         self.emphasis == other.emphasis
             && self.strong == other.strong
+            && self.strike == other.strike
             && self.code == other.code
             && self.link == other.link
     }

@@ -7,7 +7,7 @@ mod block;
 mod document;
 mod report;
 
-pub use article::{Article, Byline, Credit, Dateline, DatelineKind, HeadlineGroup};
+pub use article::{Article, Byline, Credit, Dateline, DatelineKind, HeadlineGroup, Labelled};
 pub use block::{Block, Paragraph, Run};
 pub use document::{Document, Metadata, chinese_date};
 pub use report::{Change, ChangeKind, Location, Warning};

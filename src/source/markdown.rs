@@ -181,6 +181,7 @@ impl Builder {
             text: text.to_string(),
             emphasis: style.emphasis > 0,
             strong: style.strong > 0,
+            strike: false,
             code,
             link: style.link.clone(),
         };

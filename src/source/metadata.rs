@@ -39,33 +39,35 @@ pub fn derive(
             "language {language:?} is not a language tag such as zh-CN"
         )));
     }
-    let single_headline = match articles {
-        [only] => only.headline.headline.as_deref(),
-        _ => None,
-    };
+    // No title is invented: a file name (`01_tainan_press_zh-Hant`) or a single headline is
+    // not a masthead. Formats that must have a title take the first headline themselves.
     let title = given
         .title
         .clone()
         .or_else(|| issue_title.map(str::to_string))
-        .or_else(|| single_headline.map(str::to_string))
-        .or_else(|| local_news_title(articles))
-        .or_else(|| stem.map(str::to_string))
-        .unwrap_or_else(|| "未命名".to_string());
+        .or_else(|| local_news_title(articles));
+    if title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(bad("title must not be empty".to_string()));
+    }
     let publisher = given
         .publisher
         .clone()
         .or_else(|| common_organisation(articles));
+    let first_headline = articles.iter().find_map(|a| {
+        a.headline
+            .headline
+            .as_deref()
+            .or(a.headline.kicker.as_deref())
+    });
     let identifier = given.identifier.clone().unwrap_or_else(|| {
         derived_identifier(&[
-            &title,
+            title.as_deref().or(first_headline).unwrap_or(""),
             publisher.as_deref().unwrap_or(""),
             date.as_deref().unwrap_or(""),
         ])
     });
-    for (key, value) in [("title", &title), ("identifier", &identifier)] {
-        if value.trim().is_empty() {
-            return Err(bad(format!("{key} must not be empty")));
-        }
+    if identifier.trim().is_empty() {
+        return Err(bad("identifier must not be empty".to_string()));
     }
     Ok(Metadata {
         title,

@@ -205,8 +205,10 @@ fn read_json(
     })?;
     let o = &options.meta;
     let m = &mut document.meta;
+    if let Some(t) = &o.title {
+        m.title = Some(t.clone());
+    }
     for (slot, value) in [
-        (&mut m.title, &o.title),
         (&mut m.language, &o.language),
         (&mut m.identifier, &o.identifier),
     ] {

@@ -189,9 +189,11 @@ fn finish(n: usize, mut d: Draft, changes: &mut Vec<Change>) -> Article {
     }
     Article {
         headline,
+        release: Vec::new(),
         dateline,
         body,
         byline,
+        credits: Vec::new(),
     }
 }
 

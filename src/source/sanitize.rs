@@ -23,10 +23,10 @@ pub fn is_forbidden(c: char) -> bool {
 pub fn document(doc: &mut Document) -> Vec<Warning> {
     let mut w = Vec::new();
     let m = &mut doc.meta;
-    for text in [&mut m.title, &mut m.language, &mut m.identifier] {
+    for text in [&mut m.language, &mut m.identifier] {
         string(text, Location::Metadata, &mut w);
     }
-    for text in [m.publisher.as_mut(), m.date.as_mut()]
+    for text in [m.title.as_mut(), m.publisher.as_mut(), m.date.as_mut()]
         .into_iter()
         .flatten()
     {
@@ -148,7 +148,7 @@ mod tests {
     fn removes_forbidden_characters_and_unsafe_links_with_locations() {
         let mut doc = Document {
             meta: Metadata {
-                title: "标\u{1}题".into(),
+                title: Some("标\u{1}题".into()),
                 publisher: None,
                 date: None,
                 language: "zh-CN".into(),
@@ -159,6 +159,8 @@ mod tests {
                     headline: Some("主\u{FDD0}题".into()),
                     ..HeadlineGroup::default()
                 },
+                release: Vec::new(),
+                credits: Vec::new(),
                 dateline: None,
                 body: vec![Block::Paragraph(Paragraph {
                     runs: vec![
@@ -174,7 +176,7 @@ mod tests {
             }],
         };
         let w = document(&mut doc);
-        assert_eq!(doc.meta.title, "标题");
+        assert_eq!(doc.meta.title.as_deref(), Some("标题"));
         assert_eq!(doc.meta.identifier, "x");
         assert_eq!(doc.articles[0].headline.headline.as_deref(), Some("主题"));
         let Block::Paragraph(p) = &doc.articles[0].body[0] else {

@@ -113,6 +113,10 @@ pub(super) fn dateline_run_text(d: &Dateline) -> String {
 impl Writer<'_, '_> {
     /// The masthead: the issue title, and on a second line the publisher and the date.
     fn issue_title(&mut self, doc: &Document) {
+        // No masthead without a title: a file name is not one.
+        let Some(title) = doc.meta.title.as_deref() else {
+            return;
+        };
         let style = PStyle::IssueTitle;
         let family = style.family(self.t);
         self.x.open("w:p", &[]);
@@ -121,8 +125,8 @@ impl Writer<'_, '_> {
             ..PPr::default()
         }
         .write(&mut self.x);
-        self.usage.add(family, &doc.meta.title);
-        run(&mut self.x, &RPr::default(), &doc.meta.title);
+        self.usage.add(family, title);
+        run(&mut self.x, &RPr::default(), title);
         let date = doc.meta.date.as_deref().map(display_date);
         let details: Vec<&str> = [doc.meta.publisher.as_deref(), date.as_deref()]
             .into_iter()

@@ -37,7 +37,7 @@ fn pieces(t: &Template, pattern: &str, doc: &Document) -> Vec<Piece> {
         .map(display_date)
         .unwrap_or_default();
     let fields = RunningFields {
-        title: &doc.meta.title,
+        title: doc.meta.title.as_deref().unwrap_or(""),
         date: &date,
         publisher: doc.meta.publisher.as_deref().unwrap_or(""),
         page: PLACEHOLDER,
@@ -113,7 +113,7 @@ mod tests {
     fn doc() -> Document {
         Document {
             meta: Metadata {
-                title: "东昌府新闻".into(),
+                title: Some("东昌府新闻".into()),
                 publisher: Some("融媒体中心".into()),
                 date: Some("2022-09-01".into()),
                 language: "zh-CN".into(),

@@ -262,7 +262,7 @@ fn embed_fonts(
 
 fn render_error(doc: &Document, message: String) -> Error {
     Error::Render {
-        path: PathBuf::from(&doc.meta.title),
+        path: PathBuf::from(doc.meta.title.as_deref().unwrap_or("")),
         format: "docx",
         message,
     }

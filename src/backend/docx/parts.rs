@@ -169,7 +169,9 @@ pub(super) fn core(meta: &Metadata) -> Vec<u8> {
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
         ],
     );
-    x.leaf("dc:title", &[], &meta.title);
+    if let Some(t) = &meta.title {
+        x.leaf("dc:title", &[], t);
+    }
     if let Some(p) = &meta.publisher {
         x.leaf("dc:creator", &[], p);
     }

@@ -30,7 +30,10 @@ fn cover_lines(meta: &Metadata) -> Vec<String> {
 pub(super) fn page(meta: &Metadata, book: &Book, styles: &Styles, usage: &mut Usage) -> String {
     let mut page = Page::new(&book.lang, &book.title, styles, usage);
     page.raw("<body>\n<section class=\"cover\" epub:type=\"cover\">\n");
-    page.element("h1", Some("issue-title"), Class::IssueTitle, &book.title);
+    // The masthead only for an issue with a title of its own, as in the PDF and the DOCX.
+    if meta.title.is_some() {
+        page.element("h1", Some("issue-title"), Class::IssueTitle, &book.title);
+    }
     page.raw("<hr class=\"cover-rule\"/>\n");
     for line in cover_lines(meta) {
         page.element("p", Some("cover-line"), Class::CoverLine, &line);

@@ -103,7 +103,7 @@ pub fn render_with_faces(doc: &Document, ctx: &Context, faces: &Faces) -> Result
     let package = opf::package(&doc.meta, &book, &embedded);
 
     let io = |e: std::io::Error| Error::Render {
-        path: PathBuf::from(&doc.meta.title),
+        path: PathBuf::from(doc.meta.title.as_deref().unwrap_or("")),
         format: "epub",
         message: e.to_string(),
     };
@@ -175,7 +175,21 @@ impl Book {
                 s.trim().to_owned()
             }
         };
-        let title = non_empty(&doc.meta.title, "无题");
+        // EPUB requires a title: the issue's, else the first headline, else the start of the
+        // first text the book has.
+        let first_text = || {
+            doc.text_items()
+                .into_iter()
+                .map(|(_, t)| t.chars().take(30).collect::<String>())
+                .find(|t| !t.trim().is_empty())
+        };
+        let title = doc
+            .meta
+            .title_or_first_headline(&doc.articles)
+            .map(str::to_owned)
+            .or_else(first_text)
+            .map(|t| non_empty(&t, ""))
+            .unwrap_or_default();
         let articles: Vec<Entry> = doc
             .articles
             .iter()

@@ -37,7 +37,7 @@ impl FromStr for PdfStandard {
 pub fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
     let layout = layout::layout(doc, ctx.template, ctx.fonts);
     write::write(doc, &layout, ctx.options.pdf_standard).map_err(|message| Error::Render {
-        path: PathBuf::from(&doc.meta.title),
+        path: PathBuf::from(doc.meta.title.as_deref().unwrap_or("")),
         format: "pdf",
         message,
     })

@@ -167,8 +167,11 @@ pub fn write(
 
 fn metadata(doc: &Document) -> Metadata {
     let m = &doc.meta;
-    let mut meta = Metadata::new()
-        .title(m.title.clone())
+    let mut meta = Metadata::new();
+    if let Some(t) = doc.meta.title_or_first_headline(&doc.articles) {
+        meta = meta.title(t.to_owned());
+    }
+    let mut meta = meta
         .language(m.language.clone())
         .creator(format!("paiban {}", env!("CARGO_PKG_VERSION")))
         .document_id(m.identifier.clone());

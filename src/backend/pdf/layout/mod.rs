@@ -195,7 +195,9 @@ impl Engine<'_> {
         let mut flow = Vec::new();
         // The issue's title area at the top of the first page.
         let title = self.role(Role::IssueTitle);
-        self.plain(&doc.meta.title, &title, false, &mut flow);
+        if let Some(t) = &doc.meta.title {
+            self.plain(t, &title, false, &mut flow);
+        }
         let date = doc.meta.chinese_date();
         let meta_line: Vec<&str> = [doc.meta.publisher.as_deref(), date.as_deref()]
             .into_iter()
@@ -501,7 +503,7 @@ impl Engine<'_> {
         let date = doc.meta.chinese_date().unwrap_or_default();
         for (n, page) in pages.iter_mut().enumerate() {
             let fields = RunningFields {
-                title: &doc.meta.title,
+                title: doc.meta.title.as_deref().unwrap_or(""),
                 date: &date,
                 publisher: doc.meta.publisher.as_deref().unwrap_or(""),
                 page: n as u32 + 1,
