@@ -19,6 +19,7 @@ pub fn run(file: &Path, json: bool, read: &ReadArgs) -> Result<ExitCode, paiban:
             "file": file.display().to_string(),
             "encoding": reading.encoding,
             "format": reading.format,
+            "read_as": reading.format.name(),
             "articles": reading.document.articles.len(),
             "changes": reading.changes,
             "warnings": reading.warnings,
@@ -30,7 +31,8 @@ pub fn run(file: &Path, json: bool, read: &ReadArgs) -> Result<ExitCode, paiban:
         let name = file.display();
         let _ = writeln!(
             out,
-            "{name}: {} articles, read as {}",
+            "{name}: read as: {}, {} articles, {}",
+            reading.format.name(),
             reading.document.articles.len(),
             reading.encoding.name()
         );

@@ -86,6 +86,15 @@ pub struct ReadArgs {
     /// Refuse inputs larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = source::DEFAULT_MAX_INPUT)]
     max_input_size: u64,
+    /// Page-break repair: auto (join only sentences a page break cut), off, or always (every
+    /// paragraph ending without closing punctuation, for scanned/OCR text). Default: the front
+    /// matter's `repair`, else auto
+    #[arg(long, value_name = "MODE", value_parser = parse_repair)]
+    repair_breaks: Option<source::Repair>,
+}
+
+fn parse_repair(s: &str) -> Result<source::Repair, String> {
+    source::Repair::parse(s).ok_or_else(|| format!("{s:?} is not auto, off or always"))
 }
 
 /// Where fonts come from, for every command that renders or reports fonts.
@@ -127,8 +136,10 @@ impl ReadArgs {
                 date: self.date.clone(),
                 language: self.language.clone(),
                 identifier: self.identifier.clone(),
+                repair: None,
             },
             max_input_bytes: self.max_input_size,
+            repair: self.repair_breaks,
             ..ReadOptions::default()
         }
     }

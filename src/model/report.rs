@@ -82,6 +82,9 @@ pub enum ChangeKind {
     ParagraphJoin,
     /// Several `##` lines before the main headline were joined into one kicker.
     KickerJoin,
+    /// A headline repeated as the first lines of the body (as transcripts print it) was
+    /// dropped from the body.
+    RepeatedHeadline,
 }
 
 /// One change the reader made, with where it made it and what it saw.
@@ -103,6 +106,7 @@ impl fmt::Display for Change {
             ChangeKind::StraySpace => "stray space removed",
             ChangeKind::ParagraphJoin => "joined split paragraph",
             ChangeKind::KickerJoin => "joined kicker lines",
+            ChangeKind::RepeatedHeadline => "headline repeated in the body dropped",
         };
         write!(
             f,
@@ -130,6 +134,8 @@ pub enum Warning {
     ControlCharacter { location: Location, code_point: u32 },
     /// Characters no available face can draw.
     MissingGlyphs { detail: String },
+    /// The text looks like a web page saved as text: its markup is read as visible text.
+    LooksLikeHtml,
 }
 
 impl fmt::Display for Warning {
@@ -137,7 +143,7 @@ impl fmt::Display for Warning {
         match self {
             Warning::NoHeadline => write!(
                 f,
-                "no headline found: the text is one untitled article (start headlines with ##)"
+                "no headline found: the text is one untitled article (a headline is a short line without closing punctuation before the body, or a ## line)"
             ),
             Warning::RawHtml { location, html } => {
                 write!(f, "{location}: raw HTML kept as text: {html:?}")
@@ -165,6 +171,10 @@ impl fmt::Display for Warning {
                 "{location}: control character U+{code_point:04X} removed"
             ),
             Warning::MissingGlyphs { detail } => write!(f, "no font draws: {detail}"),
+            Warning::LooksLikeHtml => write!(
+                f,
+                "this looks like a web page (HTML) saved as text: its tags are read as text; save the page's text instead"
+            ),
         }
     }
 }

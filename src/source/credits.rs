@@ -6,30 +6,46 @@ use crate::model::Credit;
 use super::chars::{is_han, is_space};
 
 /// Roles, longest first so `见习记者` is not read as `见习` + `记者`.
-const ROLES: [&str; 17] = [
+const ROLES: &[&str] = &[
     "责任编辑",
+    "責任編輯",
     "见习记者",
+    "見習記者",
     "特约记者",
+    "特約記者",
     "实习记者",
+    "實習記者",
     "首席记者",
+    "首席記者",
     "通讯员",
+    "通訊員",
     "实习生",
+    "實習生",
     "记者",
+    "記者",
     "编辑",
+    "編輯",
     "摄影",
+    "攝影",
     "摄像",
+    "攝像",
     "撰稿",
     "编译",
+    "編譯",
     "校对",
+    "校對",
     "文",
     "图",
     "摄",
+    "圖",
+    "攝",
 ];
 
 /// Endings that make a word an organisation rather than a person: `融媒体中心`, `本报`.
-const ORG_ENDINGS: [&str; 20] = [
-    "中心", "报", "社", "台", "网", "站", "局", "部", "委", "办", "院", "会", "所", "队", "处",
-    "厅", "团", "组", "公司", "集团",
+const ORG_ENDINGS: &[&str] = &[
+    "中心", "报", "報", "社", "台", "臺", "网", "網", "站", "局", "部", "委", "办", "辦", "院",
+    "会", "會", "所", "队", "隊", "处", "處", "厅", "廳", "团", "團", "组", "組", "公司", "集团",
+    "集團",
 ];
 
 /// Parses the inside of a credit bracket. Returns `None` unless every word is an organisation,

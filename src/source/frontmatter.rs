@@ -17,6 +17,9 @@ pub struct MetaOverrides {
     pub date: Option<String>,
     pub language: Option<String>,
     pub identifier: Option<String>,
+    /// Page-break repair for this file: `auto`, `off` or `always` (see [`super::Repair`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repair: Option<String>,
 }
 
 impl MetaOverrides {
@@ -28,6 +31,7 @@ impl MetaOverrides {
             date: other.date.clone().or(self.date),
             language: other.language.clone().or(self.language),
             identifier: other.identifier.clone().or(self.identifier),
+            repair: other.repair.clone().or(self.repair),
         }
     }
 }
@@ -59,7 +63,14 @@ fn too_deep(inner: &str) -> Option<usize> {
     None
 }
 
-const KEYS: [&str; 5] = ["title", "publisher", "date", "language", "identifier"];
+const KEYS: [&str; 6] = [
+    "title",
+    "publisher",
+    "date",
+    "language",
+    "identifier",
+    "repair",
+];
 
 /// The front matter found at the start of `text`, and the body after it, with the number of
 /// lines the front matter took (so body line numbers can be reported in file terms).
@@ -207,6 +218,7 @@ fn set(meta: &mut MetaOverrides, key: &str, value: String, warnings: &mut Vec<Wa
         "date" => &mut meta.date,
         "language" | "lang" => &mut meta.language,
         "identifier" | "id" => &mut meta.identifier,
+        "repair" => &mut meta.repair,
         _ => {
             debug_assert!(!KEYS.contains(&key));
             warnings.push(Warning::UnknownMetadata {

@@ -8,10 +8,14 @@ mod credits;
 mod dateline;
 pub mod decode;
 pub mod frontmatter;
+mod furniture;
+mod headlines;
+pub mod layout;
 mod markdown;
 pub mod metadata;
 mod news;
 pub mod normalise;
+pub mod repair;
 pub mod sanitize;
 
 use std::io::Read;
@@ -24,6 +28,8 @@ use crate::model::{Change, Document, Location, Warning};
 
 pub use decode::SourceEncoding;
 pub use frontmatter::MetaOverrides;
+pub use layout::Layout;
+pub use repair::Repair;
 
 /// Default input size limit: far above any real issue, low enough to refuse a wrong file
 /// before it costs memory.
@@ -45,6 +51,8 @@ pub struct ReadOptions {
     /// Inputs with more paragraphs than this (headings, list items and quoted paragraphs
     /// included) are refused; the count stops the parse as soon as it is passed.
     pub max_paragraphs: usize,
+    /// Page-break repair; `None` takes the front matter's `repair` key, else `Auto`.
+    pub repair: Option<Repair>,
 }
 
 impl Default for ReadOptions {
@@ -54,6 +62,7 @@ impl Default for ReadOptions {
             max_input_bytes: DEFAULT_MAX_INPUT,
             max_articles: DEFAULT_MAX_ARTICLES,
             max_paragraphs: DEFAULT_MAX_PARAGRAPHS,
+            repair: None,
         }
     }
 }
@@ -62,9 +71,20 @@ impl Default for ReadOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceFormat {
-    Markdown,
+    /// Text, read in the layout it was found to have.
+    Text(Layout),
     /// A model printed by `paiban inspect`, read back as is.
     Json,
+}
+
+impl SourceFormat {
+    /// What `check` says it read: `pasted text`, `Markdown`, `JSON model`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceFormat::Text(layout) => layout.name(),
+            SourceFormat::Json => "JSON model",
+        }
+    }
 }
 
 /// The document and what the reader did to get it.
@@ -130,14 +150,23 @@ pub fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Re
         });
     }
     let decoded = decode::decode(bytes, path)?;
-    let is_json = path
+    let ext = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        || decoded.text.trim_start().starts_with('{');
-    if is_json {
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    // A `.json` file is a model (and its errors are reported as such); any other file is a
+    // model only when it parses as one, so Markdown that starts with `{` is still text.
+    if ext.as_deref() == Some("json") {
         return read_json(&decoded.text, path, options, decoded.encoding);
     }
+    if decoded.text.trim_start().starts_with('{')
+        && let Ok(reading) = read_json(&decoded.text, path, options, decoded.encoding)
+    {
+        return Ok(reading);
+    }
     let mut warnings = Vec::new();
+    if let Some(w) = looks_like_markup(&decoded.text) {
+        warnings.push(w);
+    }
     let text = remove_controls(&decoded.text, &mut warnings);
     let split = frontmatter::split(&text, path)?;
     warnings.extend(split.warnings);
@@ -153,14 +182,47 @@ pub fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Re
         what,
         limit,
     };
-    let blocks = markdown::parse(
-        split.body,
-        first_line,
-        options.max_paragraphs,
-        &mut warnings,
-    )
-    .ok_or_else(|| too_many("paragraphs", options.max_paragraphs))?;
-    let built = news::build(blocks);
+    let markdown_name = match ext.as_deref() {
+        Some("md" | "markdown" | "mdown" | "mkd") => Some(true),
+        Some("txt" | "text") => Some(false),
+        _ => None,
+    };
+    let layout = layout::detect(split.body, markdown_name);
+    let too_many_paragraphs = || too_many("paragraphs", options.max_paragraphs);
+    let max = options.max_paragraphs;
+    let blocks = match layout {
+        Layout::Markdown => markdown::parse(split.body, first_line, max, &mut warnings)
+            .ok_or_else(too_many_paragraphs)?,
+        Layout::MarkdownBareHeadlines => {
+            let blocks = markdown::parse(split.body, first_line, max, &mut warnings)
+                .ok_or_else(too_many_paragraphs)?;
+            headlines::promote(
+                blocks
+                    .into_iter()
+                    .map(|block| layout::Unit {
+                        may_be_headline: matches!(block, markdown::RawBlock::Para { .. }),
+                        block,
+                    })
+                    .collect(),
+            )
+        }
+        Layout::Pasted => headlines::promote(
+            layout::read_pasted(split.body, first_line, max).ok_or_else(too_many_paragraphs)?,
+        ),
+        Layout::Plain => headlines::promote(
+            layout::read_plain(split.body, first_line, max).ok_or_else(too_many_paragraphs)?,
+        ),
+    };
+    let mode = match (options.repair, split.meta.repair.as_deref()) {
+        (Some(mode), _) => mode,
+        (None, None) => Repair::Auto,
+        (None, Some(value)) => Repair::parse(value).ok_or_else(|| Error::Metadata {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!("front matter: repair {value:?} is not auto, off or always"),
+        })?,
+    };
+    let built = news::build(blocks, mode);
     warnings.extend(built.warnings);
     if built.articles.len() > options.max_articles {
         return Err(too_many("articles", options.max_articles));
@@ -183,7 +245,7 @@ pub fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Re
         document,
         changes: built.changes,
         warnings,
-        format: SourceFormat::Markdown,
+        format: SourceFormat::Text(layout),
         encoding: decoded.encoding,
     })
 }
@@ -284,6 +346,21 @@ fn remove_controls(text: &str, warnings: &mut Vec<Warning>) -> String {
         out.push(c);
     }
     out
+}
+
+/// HTML saved as text: a web page's markup would be read as visible text.
+fn looks_like_markup(text: &str) -> Option<Warning> {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let html = head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml")
+        || text.matches("</p>").count() + text.matches("<br").count() >= 3;
+    html.then_some(Warning::LooksLikeHtml)
 }
 
 fn stem(path: &Path) -> Option<String> {

@@ -5,10 +5,11 @@ use crate::model::{
     Article, Block, Byline, Change, ChangeKind, HeadlineGroup, Location, Paragraph, Warning,
 };
 
-use super::chars::{is_closing, is_space};
+use super::chars::is_space;
 use super::markdown::RawBlock;
 use super::normalise::{Edit, Field, normalise_paragraph, normalise_text};
-use super::{credits, dateline};
+use super::repair::{Repair, repair};
+use super::{dateline, furniture};
 
 /// Articles with everything the reader changed and noticed on the way.
 pub struct Built {
@@ -33,7 +34,7 @@ impl Draft {
     }
 }
 
-pub fn build(blocks: Vec<RawBlock>) -> Built {
+pub fn build(blocks: Vec<RawBlock>, mode: Repair) -> Built {
     let levels = || {
         blocks.iter().filter_map(|b| match b {
             RawBlock::Heading { level, .. } => Some(*level),
@@ -116,11 +117,27 @@ pub fn build(blocks: Vec<RawBlock>) -> Built {
         drafts.push(Draft::default());
     }
 
+    // Release metadata printed before the first headline (`發稿單位：…` lines at the top of a
+    // press release) belongs to that article, not to an untitled one of its own.
+    if drafts.len() > 1
+        && drafts[0].headline.is_none()
+        && drafts[0].kickers.is_empty()
+        && drafts[0].body.iter().all(
+            |b| matches!(b, Block::Paragraph(p) if furniture::release_line(&p.text()).is_some()),
+        )
+    {
+        let head = drafts.remove(0);
+        let mut body = head.body;
+        body.append(&mut drafts[0].body);
+        drafts[0].body = body;
+        warnings.retain(|w| *w != Warning::TextBeforeHeadline);
+    }
+
     let mut changes = Vec::new();
     let articles = drafts
         .into_iter()
         .enumerate()
-        .map(|(n, d)| finish(n, d, &mut changes))
+        .map(|(n, d)| finish(n, d, mode, &mut changes))
         .collect();
     Built {
         articles,
@@ -130,7 +147,7 @@ pub fn build(blocks: Vec<RawBlock>) -> Built {
     }
 }
 
-fn finish(n: usize, mut d: Draft, changes: &mut Vec<Change>) -> Article {
+fn finish(n: usize, mut d: Draft, mode: Repair, changes: &mut Vec<Change>) -> Article {
     // Kicker lines without a main headline: the last one is the headline.
     if d.headline.is_none() {
         d.headline = d.kickers.pop();
@@ -163,8 +180,9 @@ fn finish(n: usize, mut d: Draft, changes: &mut Vec<Change>) -> Article {
         }
     }
 
-    let byline = take_byline(&mut d.body);
-    let mut body = repair(n, d.body, changes);
+    let release = take_head(n, &headline, &mut d.body, changes);
+    let (byline, credits) = take_tail(&mut d.body);
+    let mut body = repair(n, d.body, mode, changes);
 
     let mut dateline = None;
     if let Some(Block::Paragraph(first)) = body.first_mut()
@@ -189,11 +207,11 @@ fn finish(n: usize, mut d: Draft, changes: &mut Vec<Change>) -> Article {
     }
     Article {
         headline,
-        release: Vec::new(),
+        release,
         dateline,
         body,
         byline,
-        credits: Vec::new(),
+        credits,
     }
 }
 
@@ -206,82 +224,73 @@ fn record(changes: &mut Vec<Change>, edits: Vec<Edit>, at: impl Fn(usize) -> Loc
     }));
 }
 
-/// The last paragraph, if it is a credit in brackets: `(融媒体中心 郭龙君)`.
-fn take_byline(body: &mut Vec<Block>) -> Option<Byline> {
-    let Some(Block::Paragraph(last)) = body.last() else {
-        return None;
-    };
-    let text = last.text();
-    let inner = text
-        .trim()
-        .strip_prefix(['(', '（'])?
-        .strip_suffix([')', '）'])?;
-    let credits = credits::parse(inner)?;
-    body.pop();
-    Some(Byline { credits })
-}
-
-/// Joins paragraphs cut by a page break: one that ends without closing punctuation runs on
-/// into the next paragraph (`做实各` / `项民生工程`). Each join is recorded.
-fn repair(n: usize, blocks: Vec<Block>, changes: &mut Vec<Change>) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
-    // The character count of the last paragraph in `out`: a run of joins keeps growing one
-    // paragraph, and recounting its text at every join would be quadratic.
-    let mut prev_len = 0;
-    for block in blocks {
-        if let (Some(Block::Paragraph(prev)), Block::Paragraph(next)) = (out.last_mut(), &block) {
-            let last = prev.runs.iter().rev().find_map(|r| r.text.chars().last());
-            let open = last.is_some_and(|c| !is_closing(c));
-            if open {
-                let next_text = next.text();
-                let tail = last_chars(prev, 8);
-                let head: String = next_text.chars().take(8).collect();
-                let offset = prev_len;
-                // Latin words cut at a line end need their space back.
-                let latin = last.is_some_and(|c| c.is_ascii_alphanumeric())
-                    && next_text.starts_with(|c: char| c.is_ascii_alphanumeric());
-                if latin {
-                    prev.push(crate::model::Run::plain(" "));
-                    prev_len += 1;
-                }
-                let Block::Paragraph(next) = block else {
-                    unreachable!()
-                };
-                prev_len += next_text.chars().count();
-                prev.append(next);
-                changes.push(Change {
-                    kind: ChangeKind::ParagraphJoin,
-                    location: Location::Body {
-                        article: n,
-                        block: out.len() - 1,
-                        offset,
-                    },
-                    before: format!("…{tail}¶{head}…"),
-                    after: format!("…{tail}{}{head}…", if latin { " " } else { "" }),
-                });
-                continue;
-            }
-        }
-        prev_len = match &block {
-            Block::Paragraph(p) => p.runs.iter().map(|r| r.text.chars().count()).sum(),
-            _ => 0,
-        };
-        out.push(block);
-    }
-    out
-}
-
-/// The last `n` characters of a paragraph's text, read from its end.
-fn last_chars(para: &Paragraph, n: usize) -> String {
-    let mut tail: Vec<char> = para
-        .runs
-        .iter()
-        .rev()
-        .flat_map(|r| r.text.chars().rev())
-        .take(n)
+/// The head of the body: headlines repeated as its first lines (transcripts print them again)
+/// are dropped with a recorded change; release metadata lines (`發稿單位：…`, `来源：…`) are
+/// taken as the article's release fields.
+fn take_head(
+    n: usize,
+    headline: &HeadlineGroup,
+    body: &mut Vec<Block>,
+    changes: &mut Vec<Change>,
+) -> Vec<crate::model::Labelled> {
+    let titles: Vec<String> = [&headline.kicker, &headline.headline, &headline.subtitle]
+        .into_iter()
+        .flatten()
+        .map(|t| squash(t))
         .collect();
-    tail.reverse();
-    tail.into_iter().collect()
+    let mut release = Vec::new();
+    let mut taken = 0;
+    for block in body.iter() {
+        let Block::Paragraph(p) = block else { break };
+        let text = p.text();
+        if !titles.is_empty() && titles.contains(&squash(&text)) {
+            changes.push(Change {
+                kind: ChangeKind::RepeatedHeadline,
+                location: Location::Body {
+                    article: n,
+                    block: 0,
+                    offset: 0,
+                },
+                before: text.trim().to_string(),
+                after: String::new(),
+            });
+        } else if let Some(lines) = furniture::release_line(&text) {
+            release.extend(lines);
+        } else {
+            break;
+        }
+        taken += 1;
+    }
+    body.drain(..taken);
+    release
+}
+
+/// A headline's text without spaces, as a key for spotting it repeated in the body.
+fn squash(text: &str) -> String {
+    text.chars().filter(|&c| !is_space(c)).collect()
+}
+
+/// The tail of the body: bylines (`（融媒体中心 郭龙君）`, `本报记者 张三` and
+/// `本报通讯员 李四` on lines of their own) and the closing credits block (`责任编辑：张三`).
+fn take_tail(body: &mut Vec<Block>) -> (Option<Byline>, Vec<crate::model::Labelled>) {
+    let mut bylines: Vec<Vec<crate::model::Credit>> = Vec::new();
+    let mut credits: Vec<Vec<crate::model::Labelled>> = Vec::new();
+    while let Some(Block::Paragraph(last)) = body.last() {
+        let text = last.text();
+        if let Some(list) = furniture::credits_line(&text) {
+            credits.push(list);
+        } else if let Some(list) = furniture::byline_line(&text) {
+            bylines.push(list);
+        } else {
+            break;
+        }
+        body.pop();
+    }
+    // Read from the end: put them back in source order.
+    let byline = (!bylines.is_empty()).then(|| Byline {
+        credits: bylines.into_iter().rev().flatten().collect(),
+    });
+    (byline, credits.into_iter().rev().flatten().collect())
 }
 
 /// Removes the first `n` characters of a paragraph's text, across runs.
