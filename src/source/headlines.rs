@@ -30,7 +30,9 @@ pub fn headline_like(text: &str) -> bool {
         '。' | '，' | '、' | '；' | '：' | ',' | ';' | ':' | '.'
     ) || (is_closing(last)
         && !matches!(last, '！' | '？' | '!' | '?' | '”' | '」' | '》' | '』'));
-    if ends_clause || t.contains('。') {
+    // A bare line with a comma inside is a clause of prose more often than a headline; a
+    // headline with a comma needs `##` in the source.
+    if ends_clause || t.contains(['。', '，', ',']) {
         return false;
     }
     if t.chars().filter(|&c| is_han(c)).count() < 2 {
@@ -156,6 +158,7 @@ mod tests {
             "本报记者 张三",
             "图为会议现场",
             "2025-01-08 15:55",
+            "会议指出，要加强",
         ] {
             assert!(!headline_like(not), "{not}");
         }
