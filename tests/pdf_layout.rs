@@ -344,3 +344,23 @@ fn serif_bold_headlines_use_the_song_face_as_in_docx_and_epub() {
         });
     assert_eq!(headline, Some(serif));
 }
+
+#[test]
+fn right_to_left_names_are_set_in_text_order_without_a_panic() {
+    // An Arabic and a Hebrew name set in bold inside Chinese text: each is a span of its own,
+    // so the shaper guesses right-to-left and would hand its clusters back reversed.
+    let doc = read_str(
+        "## 外国专家来访\n\n东昌府讯 埃及专家**محمد علي**与以色列学者**דוד כהן**一行到访，并就农业合作交换意见。\n",
+        "rtl.md",
+    )
+    .unwrap()
+    .document;
+    let (l, _) = set(&doc, "newspaper");
+    let text: String = l
+        .pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(|pl| line_text(&pl.line)))
+        .collect();
+    assert!(text.contains("محمد علي"), "{text}");
+    assert!(text.contains("דוד כהן"), "{text}");
+}

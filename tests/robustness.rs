@@ -884,8 +884,12 @@ fn quadratic_traps_read_in_linear_time() {
     let text = format!("## 标\n\n{}字{}。\n", "(".repeat(n), ")".repeat(n));
     let r = read_within(&text, budget);
     assert!(all_text(&r.document).contains("（（字））"));
-    // Paragraphs that never close are joined one after another into one paragraph.
-    let text = format!("## 标\n\n{}", "字\n\n".repeat(n));
+    // Prose fragments that never close are joined one after another into one paragraph.
+    let text = format!(
+        "## 标\n\n{}",
+        "会议强调，要把各项民生工程落到实处，切实做好群众最关心最直接最现实的利益问题的\n\n"
+            .repeat(n / 10)
+    );
     let r = read_within(&text, budget);
     assert_eq!(r.document.articles[0].body.len(), 1);
     // Lines of U+3000 inside one paragraph: every break looks back over white space.

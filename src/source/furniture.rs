@@ -160,10 +160,12 @@ fn is_separator(c: char) -> bool {
 /// Splits a line made only of `label：value` parts. `None` unless the line starts with a
 /// label and every value is non-empty; a value runs to the next label-and-colon.
 fn labelled(text: &str, labels: &[&str]) -> Option<Vec<Labelled>> {
-    let c: Vec<char> = text.trim().chars().collect();
-    if c.is_empty() || c.len() > 160 {
+    // Bounded before collecting: the page-break repair asks this of paragraphs of any length.
+    let t = text.trim();
+    if t.is_empty() || t.chars().nth(160).is_some() {
         return None;
     }
+    let c: Vec<char> = t.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < c.len() {

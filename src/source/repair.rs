@@ -45,13 +45,18 @@ fn is_sentence_mark(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '、' | '！' | '？' | ',' | ';')
 }
 
-/// The first paragraph is running prose that stops mid-sentence.
+/// The first paragraph is running prose that stops mid-sentence. A run of joins keeps
+/// asking this of one growing paragraph, so it looks only at the ends and stops at the
+/// first sentence mark: never a walk over the whole text.
 fn cut_prose(text: &str) -> bool {
-    let c: Vec<char> = text.trim_end().chars().collect();
-    let Some(&last) = c.last() else {
+    let t = text.trim_end();
+    let mut from_end = t.chars().rev();
+    let Some(last) = from_end.next() else {
         return false;
     };
-    if c.len() < MIN_PROSE || !c[..c.len() - 1].iter().any(|&x| is_sentence_mark(x)) {
+    let before_last = from_end.next();
+    let body = &t[..t.len() - last.len_utf8()];
+    if t.chars().take(MIN_PROSE).count() < MIN_PROSE || !body.contains(is_sentence_mark) {
         return false;
     }
     // Mid-sentence: on a Han character or a comma, never on a closing mark.
@@ -62,8 +67,7 @@ fn cut_prose(text: &str) -> bool {
     if matches!(
         last,
         '年' | '月' | '日' | '时' | '時' | '分' | '秒' | '号' | '號'
-    ) && c.len() >= 2
-        && c[c.len() - 2].is_ascii_digit()
+    ) && before_last.is_some_and(|c| c.is_ascii_digit())
     {
         return false;
     }

@@ -145,6 +145,10 @@ impl<'a> Shaper<'a> {
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
+        // Lines are laid out left to right with clusters in text order; a right-to-left run
+        // (an Arabic or Hebrew name in a byline) would come back with its clusters reversed.
+        // It is set in logical order instead: no bidi reordering in a Chinese page.
+        buffer.set_direction(rustybuzz::Direction::LeftToRight);
         let shaped = rustybuzz::shape(face, &[], buffer);
         let scale = span.size / face.units_per_em() as f32;
         let infos = shaped.glyph_infos();
