@@ -18,7 +18,7 @@ const MAX_HEADLINE: usize = 48;
 pub fn headline_like(text: &str) -> bool {
     let t = text.trim();
     let n = t.chars().count();
-    if n < 2 || n > MAX_HEADLINE || t.contains('\n') {
+    if !(2..=MAX_HEADLINE).contains(&n) || t.contains('\n') {
         return false;
     }
     let Some(last) = t.chars().last() else {
