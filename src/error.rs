@@ -19,6 +19,9 @@ pub enum Error {
     },
     /// The input looks like a binary file (NUL bytes or control characters).
     Binary { path: PathBuf },
+    /// The input is a document of another kind under a text name (a `.docx` renamed `.txt`):
+    /// `kind` says what it is, so the message can say how to get text out of it.
+    OtherDocument { path: PathBuf, kind: &'static str },
     /// The bytes are neither UTF-8, UTF-16 with BOM nor GB18030/GBK text.
     Undecodable { path: PathBuf, detail: String },
     /// The input is larger than the configured limit. For standard input and devices, which
@@ -78,6 +81,11 @@ impl fmt::Display for Error {
             Error::Binary { path } => write!(
                 f,
                 "{}: this is not a text file (it contains binary data)",
+                path.display()
+            ),
+            Error::OtherDocument { path, kind } => write!(
+                f,
+                "{}: this is {kind}, not text; open it in Word or WPS and save it as plain text (.txt), or export Markdown",
                 path.display()
             ),
             Error::Undecodable { path, detail } => write!(

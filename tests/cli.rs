@@ -74,13 +74,24 @@ fn check_lists_joins_and_problems_and_exits_1() {
 #[test]
 fn bad_input_gives_one_line_naming_the_file_and_exit_1() {
     let dir = temp_dir("bad");
-    let cases: [(&str, &[u8], &str); 3] = [
+    let cases: [(&str, &[u8], &str); 5] = [
         ("empty.md", b"", "the file is empty"),
         ("blank.md", b" \n \n", "only white space"),
         (
             "image.md",
             b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0",
+            "this is an image (PNG or JPEG), not text",
+        ),
+        (
+            "program.md",
+            b"\x7fELF\x02\x01\x01\0\0\0",
             "not a text file",
+        ),
+        // A reporter's Word file renamed to .txt: the entry names in its ZIP headers say so.
+        (
+            "story.txt",
+            b"PK\x03\x04\x14\0\0\0\x08\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x11\0\0\0word/document.xml",
+            "this is a Word document (.docx), not text; open it in Word or WPS and save it as plain text",
         ),
     ];
     for (name, bytes, says) in cases {

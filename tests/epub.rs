@@ -10,7 +10,7 @@ use zip::{CompressionMethod, ZipArchive};
 
 use paiban::backend::{self, Context, Format, RenderOptions};
 use paiban::fonts::FontSet;
-use paiban::model::{Block, DatelineKind, Document};
+use paiban::model::{Block, Document};
 use paiban::source::{ReadOptions, read_path};
 use paiban::typography::Template;
 
@@ -419,11 +419,8 @@ fn every_article_page_holds_the_model_text() {
                     }
                 }
                 if let Some(d) = &a.dateline {
-                    let sep = if d.kind == DatelineKind::Bracketed {
-                        ""
-                    } else {
-                        "\u{3000}"
-                    };
+                    // One separator rule for every format (the model's, tested there).
+                    let sep = d.separator();
                     assert!(matches!(a.body.first(), Some(Block::Paragraph(_))));
                     expected[0] = format!("{}{sep}{}", d.display(), expected[0]);
                     let span = article.first("span").unwrap();

@@ -38,6 +38,16 @@ impl Labelled {
     pub fn display(&self) -> String {
         format!("{}：{}", self.label, self.value)
     }
+
+    /// A block of entries as one printed line, one ideographic space between entries:
+    /// `责任编辑：张三　审核：李四`. Every format sets release metadata and credits this way.
+    pub fn display_all(entries: &[Labelled]) -> String {
+        entries
+            .iter()
+            .map(Labelled::display)
+            .collect::<Vec<_>>()
+            .join("\u{3000}")
+    }
 }
 
 /// The headline group of a Chinese news article: 引题 kicker above, 主题 main headline, 副题
@@ -99,6 +109,22 @@ impl Dateline {
             format!("{}（{}）", self.text, Credit::display_all(&self.credits))
         }
     }
+
+    /// What separates the dateline from the text it opens, in every format: one ideographic
+    /// space (一字空) after `东昌府讯`, nothing after a colon or a closing bracket
+    /// (`央视网消息：`, `【财新网】`, `本报讯（记者 张三）`), where the text follows directly.
+    pub fn separator(&self) -> &'static str {
+        let closed = !self.credits.is_empty()
+            || self
+                .text
+                .ends_with(['：', ':', '）', ')', '】', ']', '」', '』', '》']);
+        if closed { "" } else { "\u{3000}" }
+    }
+
+    /// The dateline as it leads its paragraph: the printed text and its separator.
+    pub fn lead(&self) -> String {
+        self.display() + self.separator()
+    }
 }
 
 /// The byline at the end of an article, `（融媒体中心 郭龙君）`.
@@ -149,5 +175,53 @@ impl Credit {
             .map(Credit::display)
             .collect::<Vec<_>>()
             .join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dateline(text: &str, credits: Vec<Credit>) -> Dateline {
+        Dateline {
+            kind: DatelineKind::Xun,
+            text: text.into(),
+            source: String::new(),
+            place: None,
+            date: None,
+            credits,
+        }
+    }
+
+    #[test]
+    fn dateline_space_unless_colon_or_bracket() {
+        assert_eq!(dateline("东昌府讯", vec![]).lead(), "东昌府讯\u{3000}");
+        assert_eq!(dateline("【财新网】", vec![]).lead(), "【财新网】");
+        assert_eq!(dateline("本报讯：", vec![]).lead(), "本报讯：");
+        assert_eq!(
+            dateline("央视网消息（新闻联播）：", vec![]).lead(),
+            "央视网消息（新闻联播）："
+        );
+        let credit = Credit {
+            organisation: None,
+            role: Some("记者".into()),
+            names: vec!["张三".into()],
+        };
+        assert_eq!(
+            dateline("本报讯", vec![credit]).lead(),
+            "本报讯（记者 张三）"
+        );
+    }
+
+    #[test]
+    fn labelled_entries_print_as_one_line() {
+        let l = |label: &str, value: &str| Labelled {
+            label: label.into(),
+            value: value.into(),
+        };
+        assert_eq!(
+            Labelled::display_all(&[l("责任编辑", "张三"), l("审核", "李四")]),
+            "责任编辑：张三\u{3000}审核：李四"
+        );
     }
 }

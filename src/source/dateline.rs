@@ -44,6 +44,11 @@ pub fn detect(text: &str) -> Option<Found> {
             if let Some(list) = credits::parse(&inner) {
                 dateline.credits = list;
                 i = close + 1;
+            } else if programme(&inner) && matches!(c.get(close + 1), Some('：' | ':')) {
+                // A programme named in brackets belongs to the dateline with its colon:
+                // `央视网消息（新闻联播）：`.
+                dateline.text = format!("{}（{inner}）：", dateline.text);
+                i = close + 2;
             }
         }
     }
@@ -62,6 +67,15 @@ pub fn detect(text: &str) -> Option<Found> {
         dateline,
         consumed: i,
     })
+}
+
+/// A programme or column name in brackets: a short run of Han, letters and digits.
+fn programme(inner: &str) -> bool {
+    let n = inner.chars().count();
+    (2..=12).contains(&n)
+        && inner
+            .chars()
+            .all(|x| is_han(x) || x.is_ascii_alphanumeric() || x == '·')
 }
 
 type Parts = (DatelineKind, usize, String, Option<String>, Option<String>);
@@ -84,9 +98,20 @@ fn marked(c: &[char]) -> Option<Parts> {
             return None;
         }
         let (kind, len) = match (c[p], c.get(p + 1)) {
-            ('讯', _) => (DatelineKind::Xun, 1),
-            ('电', _) => (DatelineKind::Dian, 1),
+            ('讯' | '訊', _) => (DatelineKind::Xun, 1),
+            ('电' | '電', _) => (DatelineKind::Dian, 1),
             ('消', Some('息')) => (DatelineKind::Xiaoxi, 2),
+            // A medium's name alone, then a space or a colon: `北京新浪網 `, `人民网：`.
+            ('网' | '網', Some(&x)) if p >= 2 && (is_space(x) || matches!(x, '：' | ':')) => {
+                let source: String = c[..=p].iter().collect();
+                return prefix_is_han(&c[..p]).then_some((
+                    DatelineKind::Xiaoxi,
+                    p + 1,
+                    source,
+                    None,
+                    None,
+                ));
+            }
             _ => continue,
         };
         let end = p + len;
@@ -104,7 +129,7 @@ fn marked(c: &[char]) -> Option<Parts> {
         let parts = match kind {
             DatelineKind::Dian => wire(prefix)?,
             _ => {
-                if !prefix.iter().all(|&x| is_han(x)) {
+                if !prefix_is_han(prefix) {
                     return None;
                 }
                 (prefix.iter().collect(), None, None)
@@ -115,7 +140,13 @@ fn marked(c: &[char]) -> Option<Parts> {
     None
 }
 
-/// `新华社北京1月17日` → source `新华社`, place `北京`, date `1月17日`.
+fn prefix_is_han(prefix: &[char]) -> bool {
+    prefix.iter().all(|&x| is_han(x))
+}
+
+/// `新华社北京1月17日` → source `新华社`, place `北京`, date `1月17日`; `中央社記者王五台北1日`
+/// → source `中央社`, date `1日`, and no place: the reporter's name and the place run together
+/// and no rule tells them apart, so the printed text keeps both and neither field guesses.
 fn wire(prefix: &[char]) -> Option<(String, Option<String>, Option<String>)> {
     let han_end = prefix
         .iter()
@@ -123,7 +154,8 @@ fn wire(prefix: &[char]) -> Option<(String, Option<String>, Option<String>)> {
         .unwrap_or(prefix.len());
     let date = if han_end < prefix.len() {
         let tail = &prefix[han_end..];
-        (date_at(tail)? == tail.len()).then(|| tail.iter().collect::<String>())?
+        let n = date_at(tail).or_else(|| day_at(tail))?;
+        (n == tail.len()).then(|| tail.iter().collect::<String>())?
     } else {
         String::new()
     };
@@ -137,9 +169,16 @@ fn wire(prefix: &[char]) -> Option<(String, Option<String>, Option<String>)> {
         .map(|i| i + 1)
         .unwrap_or(han.len());
     let source: String = han[..split].iter().collect();
-    let place: String = han[split..].iter().collect();
+    let rest = &han[split..];
+    let reporter = rest.starts_with(&['记', '者']) || rest.starts_with(&['記', '者']);
+    let place: String = if reporter {
+        String::new()
+    } else {
+        rest.iter().collect()
+    };
     // A bare `…电` with neither place nor date is a word (`来电`), not a wire dateline.
     if place.is_empty()
+        && !reporter
         && date.is_empty()
         && split == han.len()
         && !source.ends_with(['社', '网', '台', '报'])
@@ -151,6 +190,12 @@ fn wire(prefix: &[char]) -> Option<(String, Option<String>, Option<String>)> {
         (!place.is_empty()).then_some(place),
         (!date.is_empty()).then_some(date),
     ))
+}
+
+/// Length in characters of a day-only wire date `D日` (`台北1日電`) at the start of `c`.
+fn day_at(c: &[char]) -> Option<usize> {
+    let d = c.iter().take_while(|x| x.is_ascii_digit()).count();
+    ((1..=2).contains(&d) && c.get(d) == Some(&'日')).then_some(d + 1)
 }
 
 /// Length in characters of a `M月D日` date at the start of `c`.

@@ -49,6 +49,12 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, Error> {
             whitespace_only: false,
         });
     }
+    if let Some(kind) = other_document(bytes) {
+        return Err(Error::OtherDocument {
+            path: path.to_path_buf(),
+            kind,
+        });
+    }
     let (text, encoding) = match Encoding::for_bom(bytes) {
         Some((enc, bom_len)) => {
             let kind = if enc == UTF_8 {
@@ -128,6 +134,42 @@ fn strict(enc: &'static Encoding, bytes: &[u8], path: &Path) -> Result<String, E
     }
 }
 
+/// What a document that is not text is, by its signature: the files editors are sent under
+/// a `.txt` name or save by mistake. `None` for anything else (text, or unknown binary).
+fn other_document(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    if bytes.starts_with(b"PK\x03\x04") {
+        // Entry names stand uncompressed in the local headers near the start.
+        return Some(if has(b"word/") {
+            "a Word document (.docx)"
+        } else if has(b"mimetypeapplication/epub+zip") {
+            "an EPUB book"
+        } else if has(b"xl/") {
+            "an Excel workbook (.xlsx)"
+        } else if has(b"ppt/") {
+            "a PowerPoint file (.pptx)"
+        } else if has(b"mimetypeapplication/vnd.oasis.opendocument") {
+            "an OpenDocument file (.odt)"
+        } else {
+            "a ZIP archive (a .docx, .xlsx or .zip file)"
+        });
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Some("a Word 97–2003 document (.doc) or another old Office file");
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Some("a PDF file");
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Some("an RTF document (WordPad or Word)");
+    }
+    if bytes.starts_with(&[0x89, b'P', b'N', b'G']) || bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        return Some("an image (PNG or JPEG)");
+    }
+    None
+}
+
 /// Text with many control characters is a binary file that happened to decode.
 fn looks_binary(text: &str) -> bool {
     let mut total = 0usize;
@@ -191,6 +233,13 @@ mod tests {
     fn binary_and_empty_are_refused() {
         assert!(matches!(
             decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", p()),
+            Err(Error::OtherDocument {
+                kind: "an image (PNG or JPEG)",
+                ..
+            })
+        ));
+        assert!(matches!(
+            decode(b"\x7fELF\x02\x01\x01\0\0\0", p()),
             Err(Error::Binary { .. })
         ));
         assert!(matches!(

@@ -1,6 +1,8 @@
 //! Headlines in text without `##`: bare short lines that start an article. Consecutive
 //! headline lines form the headline group by the rules the Markdown reader uses for `##` and
-//! `###` (one line: headline; two: headline and subtitle; three: kicker, headline, subtitle).
+//! `###` (one line: headline; three: kicker, headline, subtitle). Two lines are a kicker and
+//! a headline when the first reads as a 引题 (see `reads_as_kicker`), else a headline and a
+//! subtitle.
 //! A headline-like line inside an article is a subheading unless the evidence says a new
 //! article starts there.
 
@@ -63,6 +65,33 @@ fn starts_with_dateline(block: Option<&RawBlock>) -> bool {
     matches!(block, Some(RawBlock::Para { para, .. }) if dateline::detect(&para.text()).is_some())
 }
 
+/// Verbs a 引题 ends on: it says who spoke and where, and the main headline what was said
+/// (`马军权在督导…时强调` / `狠抓落实整改　让…`).
+const KICKER_VERBS: [&str; 12] = [
+    "强调", "指出", "表示", "要求", "提出", "寄语", "呼吁", "希望", "时说", "致辞", "批示", "透露",
+];
+
+/// Whether the first of two headline lines is a kicker 引题 rather than the main headline:
+/// it ends on a speaking verb, or it is a slogan of short phrases set apart by spaces
+/// (`万众一心　众志成城　创则必成`); a second line opening with a dash (`——记…`) is always a
+/// subtitle.
+fn reads_as_kicker(first: &RawBlock, second: &RawBlock) -> bool {
+    let (RawBlock::Para { para: a, .. }, RawBlock::Para { para: b, .. }) = (first, second) else {
+        return false;
+    };
+    let (a, b) = (a.text(), b.text());
+    let (a, b) = (a.trim(), b.trim());
+    if b.starts_with(['—', '-', '―']) {
+        return false;
+    }
+    let phrases: Vec<&str> = a
+        .split([' ', '\u{3000}'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let slogan = phrases.len() >= 2 && phrases.iter().all(|p| p.chars().count() <= 5);
+    slogan || KICKER_VERBS.iter().any(|v| a.ends_with(v))
+}
+
 /// Turns headline lines into `Heading` blocks: level 2 for kickers and headlines, 3 for the
 /// subtitle, 4 for a subheading inside an article (the news stage reads levels the same way
 /// for every input).
@@ -113,6 +142,7 @@ pub fn promote(units: Vec<Unit>) -> Vec<RawBlock> {
         if new_article {
             let group_levels: &[u8] = match group {
                 1 => &[2],
+                2 if reads_as_kicker(&blocks[i], &blocks[i + 1]) => &[2, 2],
                 2 => &[2, 3],
                 _ => &[2, 2, 3],
             };

@@ -41,9 +41,10 @@ pub fn parse(
     let line_at = |offset: usize| first_line + line_starts.partition_point(|&s| s <= offset) - 1;
 
     let mut b = Builder::default();
-    // Only plain CommonMark: tables, footnotes and the like are not newsroom text, and an
-    // unexpected extension would turn ordinary characters into markup.
-    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+    // Plain CommonMark plus GFM strikethrough: tables, footnotes and the like are not
+    // newsroom text, and an unexpected extension would turn ordinary characters into markup.
+    // Strikethrough is `~~…~~` only: a single tilde is a range in Chinese text (`3~5天`).
+    for (event, range) in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).into_offset_iter() {
         if b.paragraphs > max_paragraphs {
             return None;
         }
@@ -89,6 +90,19 @@ pub fn parse(
             Event::End(TagEnd::Emphasis) => b.style.emphasis -= 1,
             Event::Start(Tag::Strong) => b.style.strong += 1,
             Event::End(TagEnd::Strong) => b.style.strong -= 1,
+            Event::Start(Tag::Strikethrough) => {
+                let double = text[range.start..].starts_with("~~");
+                b.strike_marks.push(double);
+                if double {
+                    b.style.strike += 1;
+                } else {
+                    b.push_text("~", false);
+                }
+            }
+            Event::End(TagEnd::Strikethrough) => match b.strike_marks.pop() {
+                Some(true) => b.style.strike -= 1,
+                _ => b.push_text("~", false),
+            },
             Event::Start(Tag::Link { dest_url, .. }) => {
                 let target = dest_url.trim().to_string();
                 if is_safe_link(&target) {
@@ -144,6 +158,7 @@ pub fn is_safe_link(target: &str) -> bool {
 struct Style {
     emphasis: u32,
     strong: u32,
+    strike: u32,
     link: Option<String>,
 }
 
@@ -163,6 +178,8 @@ struct Builder {
     inline_line: usize,
     style: Style,
     code_block: bool,
+    /// For every open strikethrough, whether it was written `~~` (kept) or `~` (text).
+    strike_marks: Vec<bool>,
     /// Paragraphs, headings and items kept so far.
     paragraphs: usize,
 }
@@ -181,7 +198,7 @@ impl Builder {
             text: text.to_string(),
             emphasis: style.emphasis > 0,
             strong: style.strong > 0,
-            strike: false,
+            strike: style.strike > 0,
             code,
             link: style.link.clone(),
         };

@@ -27,6 +27,11 @@ pub enum Role {
     Dateline,
     /// The author line (`融媒体中心 郭龙君`) at the end of an article.
     Byline,
+    /// Release metadata at the head of an article (`發稿單位：…`, `来源：…`), small and set
+    /// apart from the lead.
+    Release,
+    /// The closing credits block (`责任编辑：张三`) after the article.
+    Credits,
     /// Running header.
     Header,
     /// Running footer (page numbers).
@@ -37,13 +42,15 @@ pub enum Role {
 
 impl Role {
     /// Every role, in the order they appear in template files.
-    pub const ALL: [Role; 9] = [
+    pub const ALL: [Role; 11] = [
         Role::Body,
         Role::Kicker,
         Role::Headline,
         Role::Subtitle,
         Role::Dateline,
         Role::Byline,
+        Role::Release,
+        Role::Credits,
         Role::Header,
         Role::Footer,
         Role::IssueTitle,
@@ -59,6 +66,8 @@ impl Role {
             Role::Subtitle => "subtitle",
             Role::Dateline => "dateline",
             Role::Byline => "byline",
+            Role::Release => "release",
+            Role::Credits => "credits",
             Role::Header => "header",
             Role::Footer => "footer",
             Role::IssueTitle => "issue_title",
@@ -67,7 +76,10 @@ impl Role {
 
     /// Text that sits on the body's lines (and therefore on the character grid, when there is one).
     pub fn is_body_text(self) -> bool {
-        matches!(self, Role::Body | Role::Dateline | Role::Byline)
+        matches!(
+            self,
+            Role::Body | Role::Dateline | Role::Byline | Role::Credits
+        )
     }
 }
 
@@ -346,6 +358,8 @@ pub struct Roles {
     pub subtitle: RoleStyle,
     pub dateline: RoleStyle,
     pub byline: RoleStyle,
+    pub release: RoleStyle,
+    pub credits: RoleStyle,
     pub header: RoleStyle,
     pub footer: RoleStyle,
     pub issue_title: RoleStyle,
@@ -361,6 +375,8 @@ impl Roles {
             Role::Subtitle => &self.subtitle,
             Role::Dateline => &self.dateline,
             Role::Byline => &self.byline,
+            Role::Release => &self.release,
+            Role::Credits => &self.credits,
             Role::Header => &self.header,
             Role::Footer => &self.footer,
             Role::IssueTitle => &self.issue_title,
@@ -376,6 +392,8 @@ impl Roles {
             Role::Subtitle => &mut self.subtitle,
             Role::Dateline => &mut self.dateline,
             Role::Byline => &mut self.byline,
+            Role::Release => &mut self.release,
+            Role::Credits => &mut self.credits,
             Role::Header => &mut self.header,
             Role::Footer => &mut self.footer,
             Role::IssueTitle => &mut self.issue_title,

@@ -10,7 +10,7 @@ use super::props::{PPr, RPr, Rule, Space};
 use super::styles::{self, PStyle};
 use super::xml::Xml;
 use super::{NS_R, NS_W, display_date};
-use crate::model::{Article, Block, Dateline, Document, Run};
+use crate::model::{Article, Block, Dateline, Document, Labelled, Run};
 use crate::typography::{Role, Template};
 
 /// What the section properties refer to.
@@ -93,21 +93,6 @@ pub(super) fn write(
         xml: w.x.finish(),
         lists: w.lists,
     }
-}
-
-/// The dateline as it leads the paragraph: its text, then one ideographic space (一字空,
-/// TYPOGRAPHY.md §6) unless it already ends in a colon or a closing bracket (`【财新网】`,
-/// `本报讯（记者 张三）`), after which the text follows directly.
-pub(super) fn dateline_run_text(d: &Dateline) -> String {
-    let mut s = d.display();
-    let closed = s
-        .chars()
-        .last()
-        .is_some_and(|c| "：:）)】]」』》".contains(c));
-    if !closed {
-        s.push('\u{3000}');
-    }
-    s
 }
 
 impl Writer<'_, '_> {
@@ -218,7 +203,13 @@ impl Writer<'_, '_> {
                 out.push(Para::text(style, text.clone()));
             }
         }
-        let mut dateline = a.dateline.as_ref().map(dateline_run_text);
+        if !a.release.is_empty() {
+            out.push(Para::text(
+                PStyle::Release,
+                Labelled::display_all(&a.release),
+            ));
+        }
+        let mut dateline = a.dateline.as_ref().map(Dateline::lead);
         for block in &a.body {
             let start = out.len();
             match block {
@@ -253,6 +244,12 @@ impl Writer<'_, '_> {
         if let Some(b) = &a.byline {
             out.push(Para::text(PStyle::Byline, format!("（{}）", b.display())));
         }
+        if !a.credits.is_empty() {
+            out.push(Para::text(
+                PStyle::Credits,
+                Labelled::display_all(&a.credits),
+            ));
+        }
         out
     }
 
@@ -285,6 +282,7 @@ impl Writer<'_, '_> {
                 east_asian_hint: faces::needs_east_asian_hint(&r.text),
                 bold: r.strong.then_some(true),
                 italic: r.emphasis.then_some(true),
+                strike: r.strike,
                 ..RPr::default()
             };
             match link {
@@ -410,40 +408,6 @@ pub(super) fn text_content(x: &mut Xml, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Credit, DatelineKind};
-
-    fn dateline(text: &str, credits: Vec<Credit>) -> Dateline {
-        Dateline {
-            kind: DatelineKind::Xun,
-            text: text.into(),
-            source: String::new(),
-            place: None,
-            date: None,
-            credits,
-        }
-    }
-
-    #[test]
-    fn dateline_space_unless_colon_or_bracket() {
-        assert_eq!(
-            dateline_run_text(&dateline("东昌府讯", vec![])),
-            "东昌府讯\u{3000}"
-        );
-        assert_eq!(
-            dateline_run_text(&dateline("【财新网】", vec![])),
-            "【财新网】"
-        );
-        assert_eq!(dateline_run_text(&dateline("本报讯：", vec![])), "本报讯：");
-        let credit = Credit {
-            organisation: None,
-            role: Some("记者".into()),
-            names: vec!["张三".into()],
-        };
-        assert_eq!(
-            dateline_run_text(&dateline("本报讯", vec![credit])),
-            "本报讯（记者 张三）"
-        );
-    }
 
     #[test]
     fn only_web_and_mail_links() {

@@ -13,6 +13,7 @@ pub(super) struct RPr<'a> {
     pub east_asian_hint: bool,
     pub bold: Option<bool>,
     pub italic: Option<bool>,
+    pub strike: bool,
     pub no_proof: bool,
     /// `w:color`, RRGGBB.
     pub color: Option<&'a str>,
@@ -33,6 +34,7 @@ impl RPr<'_> {
             && !self.east_asian_hint
             && self.bold.is_none()
             && self.italic.is_none()
+            && !self.strike
             && !self.no_proof
             && self.color.is_none()
             && self.char_spacing.is_none()
@@ -47,7 +49,7 @@ impl RPr<'_> {
             return;
         }
         x.open("w:rPr", &[]);
-        // EG_RPrBase order: rStyle, rFonts, b, bCs, i, iCs, …, noProof, …, color, …, sz, szCs,
+        // EG_RPrBase order: rStyle, rFonts, b, bCs, i, iCs, caps, smallCaps, strike, …, noProof, …, color, …, sz, szCs,
         // highlight, u, …, lang, eastAsianLayout.
         if let Some(s) = self.style {
             x.val("w:rStyle", s);
@@ -72,6 +74,9 @@ impl RPr<'_> {
         }
         if let Some(i) = self.italic {
             on_off(x, "w:i", i);
+        }
+        if self.strike {
+            x.empty("w:strike", &[]);
         }
         if self.no_proof {
             x.empty("w:noProof", &[]);

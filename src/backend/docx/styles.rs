@@ -21,13 +21,15 @@ pub(super) enum PStyle {
     Quote,
     List,
     Byline,
+    Release,
+    Credits,
     IssueTitle,
     Header,
     Footer,
 }
 
 impl PStyle {
-    const ALL: [PStyle; 12] = [
+    const ALL: [PStyle; 14] = [
         PStyle::Normal,
         PStyle::Body,
         PStyle::Kicker,
@@ -37,6 +39,8 @@ impl PStyle {
         PStyle::Quote,
         PStyle::List,
         PStyle::Byline,
+        PStyle::Release,
+        PStyle::Credits,
         PStyle::IssueTitle,
         PStyle::Header,
         PStyle::Footer,
@@ -55,6 +59,8 @@ impl PStyle {
             PStyle::Quote => "Quote",
             PStyle::List => "ListParagraph",
             PStyle::Byline => "Byline",
+            PStyle::Release => "Release",
+            PStyle::Credits => "Credits",
             PStyle::IssueTitle => "IssueTitle",
             PStyle::Header => "Header",
             PStyle::Footer => "Footer",
@@ -73,6 +79,8 @@ impl PStyle {
             PStyle::Quote => "Quote",
             PStyle::List => "List Paragraph",
             PStyle::Byline => "Byline",
+            PStyle::Release => "Release",
+            PStyle::Credits => "Credits",
             PStyle::IssueTitle => "Issue Title",
             PStyle::Header => "header",
             PStyle::Footer => "footer",
@@ -88,6 +96,8 @@ impl PStyle {
             PStyle::Subtitle => Some("副题"),
             PStyle::Subheading => Some("小标题"),
             PStyle::Byline => Some("署名"),
+            PStyle::Release => Some("发稿信息"),
+            PStyle::Credits => Some("编辑署名"),
             PStyle::IssueTitle => Some("报头"),
             _ => None,
         }
@@ -104,6 +114,8 @@ impl PStyle {
             PStyle::Headline => Role::Headline,
             PStyle::Subtitle => Role::Subtitle,
             PStyle::Byline => Role::Byline,
+            PStyle::Release => Role::Release,
+            PStyle::Credits => Role::Credits,
             PStyle::IssueTitle => Role::IssueTitle,
             PStyle::Header => Role::Header,
             PStyle::Footer => Role::Footer,

@@ -27,6 +27,10 @@ pub(super) enum Class {
     /// body size), on the body's indent.
     Subheading,
     Byline,
+    /// Release metadata above the lead.
+    Release,
+    /// The closing credits after the byline.
+    Credits,
     /// The issue title on the cover page.
     IssueTitle,
     /// Publisher and date on the cover page, set as subtitles.
@@ -34,7 +38,7 @@ pub(super) enum Class {
 }
 
 impl Class {
-    const ALL: [Class; 9] = [
+    const ALL: [Class; 11] = [
         Class::Body,
         Class::Kicker,
         Class::Headline,
@@ -42,6 +46,8 @@ impl Class {
         Class::Dateline,
         Class::Subheading,
         Class::Byline,
+        Class::Release,
+        Class::Credits,
         Class::IssueTitle,
         Class::CoverLine,
     ];
@@ -54,6 +60,8 @@ impl Class {
             Class::Subtitle | Class::CoverLine => Role::Subtitle,
             Class::Dateline | Class::Subheading => Role::Dateline,
             Class::Byline => Role::Byline,
+            Class::Release => Role::Release,
+            Class::Credits => Role::Credits,
             Class::IssueTitle => Role::IssueTitle,
         }
     }
@@ -68,6 +76,8 @@ impl Class {
             Class::Dateline => "span.dateline",
             Class::Subheading => "h2.subheading",
             Class::Byline => "p.byline",
+            Class::Release => "p.release",
+            Class::Credits => "p.credits",
             Class::IssueTitle => "h1.issue-title",
             Class::CoverLine => "p.cover-line",
         }

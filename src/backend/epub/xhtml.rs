@@ -8,7 +8,7 @@
 use super::css::{Class, Styles};
 use super::fonts::Usage;
 use super::xml;
-use crate::model::{Article, Block, DatelineKind, Paragraph, Run};
+use crate::model::{Article, Block, Labelled, Paragraph, Run};
 
 /// Writes one XHTML document, escaping all text and recording which face draws each character.
 pub(super) struct Page<'a> {
@@ -93,7 +93,7 @@ impl<'a> Page<'a> {
         self.raw(&format!("</{tag}>\n"));
     }
 
-    /// A paragraph's runs: links (http, https, mailto only), strong, emphasis, code.
+    /// A paragraph's runs: links (http, https, mailto only), strong, emphasis, strike, code.
     pub(super) fn runs(&mut self, class: Class, runs: &[Run]) {
         for run in runs {
             let href = run.link.as_deref().and_then(xml::safe_href);
@@ -103,6 +103,8 @@ impl<'a> Page<'a> {
             let tags: Vec<&str> = [
                 (run.strong, "strong"),
                 (run.emphasis, "em"),
+                // Struck text in news is a correction left visible: deleted, not just styled.
+                (run.strike, "del"),
                 (run.code, "code"),
             ]
             .into_iter()
@@ -132,15 +134,6 @@ impl<'a> Page<'a> {
     }
 }
 
-/// What separates the dateline from the paragraph text it opens: one full-width space, as
-/// papers set `东昌府讯　9月1日` (TYPOGRAPHY.md §6); none after a bracketed source `【财新网】`.
-pub(super) fn dateline_separator(kind: DatelineKind) -> &'static str {
-    match kind {
-        DatelineKind::Bracketed => "",
-        _ => "\u{3000}",
-    }
-}
-
 /// One article page.
 pub(super) fn article(
     lang: &str,
@@ -166,6 +159,14 @@ pub(super) fn article(
         page.raw("</header>\n");
     }
 
+    if !article.release.is_empty() {
+        page.element(
+            "p",
+            Some("release"),
+            Class::Release,
+            &Labelled::display_all(&article.release),
+        );
+    }
     let mut dateline = article.dateline.as_ref();
     for block in &article.body {
         match (dateline.take(), block) {
@@ -174,7 +175,7 @@ pub(super) fn article(
                 page.text(Class::Dateline, &d.display());
                 page.raw("</span>");
                 if !p.runs.is_empty() {
-                    page.text(Class::Body, dateline_separator(d.kind));
+                    page.text(Class::Body, d.separator());
                 }
                 page.runs(Class::Body, &p.runs);
                 page.raw("</p>\n");
@@ -199,6 +200,14 @@ pub(super) fn article(
             Some("byline"),
             Class::Byline,
             &format!("（{}）", b.display()),
+        );
+    }
+    if !article.credits.is_empty() {
+        page.element(
+            "p",
+            Some("credits"),
+            Class::Credits,
+            &Labelled::display_all(&article.credits),
         );
     }
     page.raw("</article>\n");

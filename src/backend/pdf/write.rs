@@ -112,6 +112,23 @@ pub fn write(
                                 links.push((rect, target.clone()));
                             }
                         }
+                        Mark::Strike {
+                            x,
+                            width,
+                            dy,
+                            thickness,
+                        } => {
+                            let y = pl.baseline - dy;
+                            if let Some(rect) =
+                                Rect::from_xywh(pl.x + x, y - thickness / 2.0, *width, *thickness)
+                            {
+                                let mut b = PathBuilder::new();
+                                b.push_rect(rect);
+                                if let Some(path) = b.finish() {
+                                    surface.draw_path(&path);
+                                }
+                            }
+                        }
                         Mark::Dot { x, dy, radius } => {
                             let (cx, cy, r) = (pl.x + x, pl.baseline - dy, *radius);
                             // A circle from four cubic arcs.

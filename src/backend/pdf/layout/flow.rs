@@ -10,6 +10,13 @@ pub enum Mark {
     Run(Run),
     /// An emphasis dot (着重号) centred under a character.
     Dot { x: f32, dy: f32, radius: f32 },
+    /// A strikethrough line from `x`, `width` long, `dy` above the baseline.
+    Strike {
+        x: f32,
+        width: f32,
+        dy: f32,
+        thickness: f32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

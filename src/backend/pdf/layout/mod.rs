@@ -15,7 +15,7 @@ pub mod shape;
 use std::collections::BTreeSet;
 
 use crate::fonts::{FaceData, FaceId, FaceRequest, FontSet, bundled};
-use crate::model::{Article, Block, Document, Paragraph};
+use crate::model::{Article, Block, Dateline, Document, Labelled, Paragraph};
 use crate::typography::{self, FontRef, PunctuationStyle, Role, RunningFields, Template};
 
 use breaking::{Align, Rules, break_paragraph};
@@ -186,6 +186,7 @@ impl Engine<'_> {
             },
             size: r.size,
             emphasis: false,
+            strike: false,
             link: None,
             cjk_pitch: r.cjk_pitch,
         }
@@ -257,17 +258,30 @@ impl Engine<'_> {
                 self.plain(text, &r, true, flow);
             }
         }
+        if !a.release.is_empty() {
+            let r = self.role(Role::Release);
+            self.plain(&Labelled::display_all(&a.release), &r, true, flow);
+        }
         let body = self.role(Role::Body);
+        // The dateline leads the first paragraph; before anything else it stands alone.
+        let leads_first = matches!(a.body.first(), Some(Block::Paragraph(_)));
+        if let Some(d) = &a.dateline
+            && !leads_first
+        {
+            self.paragraph(
+                &Paragraph::default(),
+                Some(Lead::Dateline(d)),
+                &body,
+                true,
+                flow,
+            );
+        }
         for (b, block) in a.body.iter().enumerate() {
             match block {
                 Block::Paragraph(p) => {
-                    let lead = if b == 0 {
-                        a.dateline.as_ref().map(|d| d.display())
-                    } else {
-                        None
-                    };
+                    let lead = a.dateline.as_ref().filter(|_| b == 0).map(Lead::Dateline);
                     // The dateline paragraph keeps with the headline: two body lines follow it.
-                    self.paragraph(p, lead.as_deref(), &body, b == 0, flow);
+                    self.paragraph(p, lead, &body, b == 0, flow);
                 }
                 Block::Subheading(p) => {
                     let mut r = self.role(Role::Dateline);
@@ -288,7 +302,7 @@ impl Engine<'_> {
                         } else {
                             "•\u{2002}".to_string()
                         };
-                        self.paragraph(p, Some(&marker), &body, false, flow);
+                        self.paragraph(p, Some(Lead::Marker(&marker)), &body, false, flow);
                     }
                 }
             }
@@ -296,6 +310,10 @@ impl Engine<'_> {
         if let Some(byline) = &a.byline {
             let r = self.role(Role::Byline);
             self.plain(&format!("（{}）", byline.display()), &r, false, flow);
+        }
+        if !a.credits.is_empty() {
+            let r = self.role(Role::Credits);
+            self.plain(&Labelled::display_all(&a.credits), &r, false, flow);
         }
     }
 
@@ -309,26 +327,30 @@ impl Engine<'_> {
     fn paragraph(
         &self,
         p: &Paragraph,
-        lead: Option<&str>,
+        lead: Option<Lead>,
         r: &RoleSet,
         keep_two: bool,
         flow: &mut Vec<Flow>,
     ) {
         let mut styled = Styled::default();
-        if let Some(lead) = lead {
-            let d = self.role(Role::Dateline);
-            let mut span = self.span(&d, false);
-            span.size = r.size;
-            span.cjk_pitch = r.cjk_pitch;
-            styled.push(lead, span);
-            // The dateline is followed by one space, unless it ends in a colon.
-            if !lead.ends_with(['：', ':']) && !lead.ends_with('\u{2002}') {
-                styled.push("\u{3000}", self.span(r, false));
+        match lead {
+            Some(Lead::Dateline(dateline)) => {
+                let d = self.role(Role::Dateline);
+                let mut span = self.span(&d, false);
+                span.size = r.size;
+                span.cjk_pitch = r.cjk_pitch;
+                styled.push(&dateline.display(), span);
+                if !p.runs.is_empty() {
+                    styled.push(dateline.separator(), self.span(r, false));
+                }
             }
+            Some(Lead::Marker(marker)) => styled.push(marker, self.span(r, false)),
+            None => {}
         }
         for run in &p.runs {
             let mut span = self.span(r, run.strong);
             span.emphasis = run.emphasis;
+            span.strike = run.strike;
             span.link = run.link.clone();
             styled.push(&run.text, span);
         }
@@ -402,6 +424,7 @@ impl Engine<'_> {
     ) -> LineBox {
         let mut marks: Vec<Mark> = Vec::new();
         let mut current: Option<Run> = None;
+        let mut strike: Option<(f32, f32)> = None;
         let last_index = line.clusters.end;
         for (k, placed) in line.placed.iter().enumerate() {
             let i = placed.cluster;
@@ -443,6 +466,20 @@ impl Engine<'_> {
                 run.width = placed.x + placed.width - run.glyphs[0].x;
                 x += g.advance;
             }
+            // Adjacent struck clusters share one line, from the first box's left edge to the
+            // last one's right.
+            if span.strike {
+                let (x0, x1) = (placed.x, placed.x + placed.width);
+                match &mut strike {
+                    Some((_, end)) if (*end - x0).abs() < 0.01 => *end = x1,
+                    _ => {
+                        flush_strike(&mut strike, &mut marks, r.size);
+                        strike = Some((x0, x1));
+                    }
+                }
+            } else {
+                flush_strike(&mut strike, &mut marks, r.size);
+            }
             if span.emphasis && c.kind == Kind::Han {
                 marks.push(Mark::Dot {
                     x: placed.x + placed.width / 2.0,
@@ -477,6 +514,7 @@ impl Engine<'_> {
         if let Some(run) = current.take() {
             marks.push(Mark::Run(run));
         }
+        flush_strike(&mut strike, &mut marks, r.size);
         // Centre the em box in the line pitch; CJK faces put the em box 0.88 em above the
         // baseline (ideographic ascent of Noto CJK).
         let baseline = (r.pitch - r.size) / 2.0 + r.size * 0.88;
@@ -559,5 +597,26 @@ impl Engine<'_> {
             Flow::Line(l) => Some(l),
             _ => None,
         })
+    }
+}
+
+/// What opens a paragraph before its own text.
+enum Lead<'a> {
+    /// The article's dateline, in the dateline face, with its separator.
+    Dateline(&'a Dateline),
+    /// A list marker (`1．`, `•`), in the body face.
+    Marker(&'a str),
+}
+
+/// Ends a strikethrough line: through the middle of the CJK em box (0.38 em above the
+/// baseline, where a Latin x-height line also falls), one twentieth of an em thick.
+fn flush_strike(strike: &mut Option<(f32, f32)>, marks: &mut Vec<Mark>, size: f32) {
+    if let Some((x0, x1)) = strike.take() {
+        marks.push(Mark::Strike {
+            x: x0,
+            width: x1 - x0,
+            dy: size * 0.38,
+            thickness: size * 0.05,
+        });
     }
 }

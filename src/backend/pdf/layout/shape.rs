@@ -17,6 +17,8 @@ pub struct Span {
     pub size: f32,
     /// Chinese emphasis: dots under the characters (着重号) rather than italics.
     pub emphasis: bool,
+    /// Struck-through text (a correction shown as such): a line through the characters.
+    pub strike: bool,
     pub link: Option<String>,
     /// On a character grid, CJK characters advance by the grid pitch, not the font size.
     pub cjk_pitch: Option<f32>,
