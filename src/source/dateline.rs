@@ -19,10 +19,10 @@ const MAX_PREFIX: usize = 24;
 
 pub fn detect(text: &str) -> Option<Found> {
     let c: Vec<char> = text.chars().take(120).collect();
-    let (kind, text_end, source, place, date) = if c.first() == Some(&'【') {
-        bracketed(&c)?
-    } else {
-        marked(&c)?
+    let (kind, text_end, source, place, date) = match c.first() {
+        Some('【') => bracketed(&c)?,
+        Some('（' | '(') => wire_in_brackets(&c)?,
+        _ => marked(&c)?,
     };
     let mut i = text_end;
     let mut dateline = Dateline {
@@ -41,10 +41,18 @@ pub fn detect(text: &str) -> Option<Found> {
             .map(|p| p + i + 1);
         if let Some(close) = close {
             let inner: String = c[i + 1..close].iter().collect();
-            if let Some(list) = credits::parse(&inner) {
+            let list = credits::parse(&inner);
+            // A bare name before a colon is a programme (`央视网消息（新闻联播）：`); a credit
+            // names a role or an organisation or has no colon after it.
+            let named = list.as_ref().is_some_and(|l| {
+                l.iter()
+                    .any(|c| c.role.is_some() || c.organisation.is_some())
+            });
+            let colon = matches!(c.get(close + 1), Some('：' | ':'));
+            if let Some(list) = list.filter(|_| named || !colon) {
                 dateline.credits = list;
                 i = close + 1;
-            } else if programme(&inner) && matches!(c.get(close + 1), Some('：' | ':')) {
+            } else if programme(&inner) && colon {
                 // A programme named in brackets belongs to the dateline with its colon:
                 // `央视网消息（新闻联播）：`.
                 dateline.text = format!("{}（{inner}）：", dateline.text);
@@ -88,6 +96,22 @@ fn bracketed(c: &[char]) -> Option<Parts> {
             .chars()
             .all(|x| is_han(x) || x.is_ascii_alphanumeric());
     plain.then(|| (DatelineKind::Bracketed, close + 1, inner, None, None))
+}
+
+/// A wire dateline in brackets, as Taiwan's agency prints it: `（中央社記者王五台北1日電）`.
+fn wire_in_brackets(c: &[char]) -> Option<Parts> {
+    let close = c
+        .iter()
+        .take(MAX_PREFIX + 2)
+        .position(|&x| x == '）' || x == ')')?;
+    let (kind, end, source, place, date) = marked(&c[1..close])?;
+    (kind == DatelineKind::Dian && end == close - 1).then_some((
+        kind,
+        close + 1,
+        source,
+        place,
+        date,
+    ))
 }
 
 /// `…讯`, `…电`, `…消息` after a run of Han (and, for wires, a date), followed by a separator.

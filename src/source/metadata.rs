@@ -180,11 +180,15 @@ fn stem_date(stem: &str) -> Option<(u32, Option<u32>, Option<u32>)> {
 }
 
 /// A local bulletin whose every article is datelined from the same place (`东昌府讯`) is that
-/// place's news: `东昌府新闻`. Own-paper (`本报讯`) and wire datelines name no place to use.
+/// place's news: `东昌府新闻`. Own-paper (`本报讯`) and wire datelines name no place to use,
+/// a medium (`新京报讯`) is not a place, and one article is a story, not a bulletin.
 fn local_news_title(articles: &[Article]) -> Option<String> {
+    if articles.len() < 2 {
+        return None;
+    }
     let mut sources = articles.iter().map(|a| {
         let d = a.dateline.as_ref()?;
-        (d.kind == DatelineKind::Xun && d.source != "本报").then_some(d.source.as_str())
+        (d.kind == DatelineKind::Xun && !names_a_medium(&d.source)).then_some(d.source.as_str())
     });
     let first = sources.next()??;
     sources
@@ -192,12 +196,21 @@ fn local_news_title(articles: &[Article]) -> Option<String> {
         .then(|| format!("{first}新闻"))
 }
 
-/// The organisation every byline names, when they all name the same one.
+/// A source that names a medium or the paper itself (`本报`, `新京报`, `人民网`, `中央社`,
+/// `本台`) rather than a place.
+fn names_a_medium(source: &str) -> bool {
+    source.starts_with('本') || source.ends_with(['报', '報', '网', '網', '社', '台', '臺'])
+}
+
+/// The organisation every byline names, when they all name the same one; `本报` (the paper
+/// itself) names no publisher.
 fn common_organisation(articles: &[Article]) -> Option<String> {
-    let mut orgs = articles
-        .iter()
-        .filter_map(|a| a.byline.as_ref())
-        .map(|b| b.credits.iter().find_map(|c| c.organisation.clone()));
+    let mut orgs = articles.iter().filter_map(|a| a.byline.as_ref()).map(|b| {
+        b.credits
+            .iter()
+            .find_map(|c| c.organisation.clone())
+            .filter(|o| !o.starts_with('本'))
+    });
     let first = orgs.next()??;
     orgs.all(|o| o.as_deref() == Some(first.as_str()))
         .then_some(first)
