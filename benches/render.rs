@@ -1,4 +1,5 @@
-//! Criterion benchmarks of the stages on the sample: reading (decode, parse, news semantics),
+//! Criterion benchmarks of the stages on the sample: reading (decode, parse, news semantics)
+//! of the sample and of its pasted, GB18030 and plain-text twins, once and 100 times over,
 //! PDF layout, and each backend end to end. The template and the font set are made once, as
 //! `paiban build` makes them once per run. Run: `cargo bench --bench render`.
 
@@ -10,7 +11,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 use paiban::backend::{self, Context, Format, RenderOptions};
 use paiban::fonts::FontSet;
-use paiban::source::{ReadOptions, read_path};
+use paiban::source::{ReadOptions, read_bytes, read_path};
 use paiban::typography::Template;
 
 const SAMPLE: &str = "samples/dongchangfu-2022-09.md";
@@ -46,6 +47,39 @@ fn stages(c: &mut Criterion) {
         });
     }
     g.finish();
+
+    // Every layout the reader knows, and each 100 times over (900 articles): reading must
+    // stay linear in the file.
+    let mut r = c.benchmark_group("read");
+    r.sample_size(20).measurement_time(Duration::from_secs(3));
+    for (name, file) in [
+        ("markdown", SAMPLE),
+        (
+            "wps paste",
+            "tests/inputs/dongchangfu-2022-09-wps-paste.txt",
+        ),
+        (
+            "wps paste gb18030",
+            "tests/inputs/dongchangfu-2022-09-wps-paste-gb18030.txt",
+        ),
+        ("plain text", "tests/inputs/dongchangfu-2022-09-plain.txt"),
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let bytes = std::fs::read(&path).expect("input");
+        r.bench_function(name, |b| {
+            b.iter(|| read_bytes(black_box(&bytes), &path, &options).expect("reads"))
+        });
+        // GB18030 repeated stays GB18030; a blank line keeps the last article apart.
+        let mut many = Vec::with_capacity(bytes.len() * 101);
+        for _ in 0..100 {
+            many.extend_from_slice(&bytes);
+            many.extend_from_slice(b"\n\n");
+        }
+        r.bench_function(format!("{name} x100"), |b| {
+            b.iter(|| read_bytes(black_box(&many), &path, &options).expect("reads"))
+        });
+    }
+    r.finish();
 
     // What a run pays once, before any file: the font set and its first coverage lookup.
     let mut once = c.benchmark_group("once per run");

@@ -6,7 +6,7 @@
     python3 tests/docx_check.py DIR/SOURCE.docx model.json
 
 Checks that every paragraph has the style of its role (issue title, kicker, headline,
-subtitle, body, subheading, quote, list item, byline, in model order) and that the text of
+subtitle, release, body, subheading, quote, list item, byline, credits, in model order) and that the text of
 every body paragraph, without the dateline run, equals the model's. Exit status 0 when
 everything matches, 1 otherwise (each mismatch is printed). Needs `pip install python-docx`.
 """
@@ -19,12 +19,15 @@ import docx  # python-docx
 
 def expected(model):
     """(style id, text or None) for every paragraph the model calls for, in order."""
-    out = [("IssueTitle", None)]
+    # A masthead only for a document with a title: none is made up from the file's name.
+    out = [("IssueTitle", None)] if model["meta"].get("title") else []
     for article in model["articles"]:
         group = article["headline"]
         for key, style in (("kicker", "Kicker"), ("headline", "Heading1"), ("subtitle", "Subtitle")):
             if group.get(key):
                 out.append((style, group[key]))
+        if article.get("release"):
+            out.append(("Release", labelled(article["release"])))
         for block in article["body"]:
             kind = block["type"]
             if kind == "paragraph":
@@ -39,7 +42,14 @@ def expected(model):
                 raise SystemExit(f"unknown block type {kind!r} in the model")
         if article.get("byline"):
             out.append(("Byline", "（" + byline(article["byline"]) + "）"))
+        if article.get("credits"):
+            out.append(("Credits", labelled(article["credits"])))
     return out
+
+
+def labelled(entries):
+    """Labelled::display_all(): `label：value` entries, one U+3000 apart."""
+    return "\u3000".join(f"{e['label']}：{e['value']}" for e in entries)
 
 
 def text(paragraph):

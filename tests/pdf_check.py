@@ -35,7 +35,7 @@ def main():
     # page-number lines and lines made only of the running head's fields (title, date,
     # publisher), however the reader split them.
     meta = model["meta"]
-    fields = [meta["title"], meta.get("publisher") or "", meta.get("date") or ""]
+    fields = [meta.get("title") or "", meta.get("publisher") or "", meta.get("date") or ""]
     if meta.get("date"):
         parts = [int(p) for p in meta["date"].split("-")]
         fields.append("".join(f"{v}{u}" for v, u in zip(parts, "年月日")))
@@ -58,17 +58,25 @@ def main():
     flat = re.sub(r"[\n\f]", "", "\n".join(kept))
     pos = 0
     paragraphs = 0
+    def labelled(where, entries):
+        # Each entry on its own: poppler takes the one-em gap between entries for a column
+        # gap and may read a headline fragment or the page number in between.
+        return [(where, f"{e['label']}：{e['value']}") for e in entries]
+
     for n, article in enumerate(model["articles"], 1):
+        # Release metadata before the body and credits after it, each one line of entries.
+        wanted = labelled("release", article.get("release", []))
         for b, block in enumerate(article["body"], 1):
             items = block.get("runs") and [block] or block.get("paragraphs") or block.get("items") or []
-            for para in items:
-                want = "".join(r["text"] for r in para["runs"])
-                found = flat.find(want, pos)
-                if found < 0:
-                    problems.append(f"article {n}, paragraph {b}: not found in order: {want[:40]}…")
-                else:
-                    pos = found + len(want)
-                    paragraphs += 1
+            wanted += [(f"paragraph {b}", "".join(r["text"] for r in p["runs"])) for p in items]
+        wanted += labelled("credits", article.get("credits", []))
+        for where, want in wanted:
+            found = flat.find(want, pos)
+            if found < 0:
+                problems.append(f"article {n}, {where}: not found in order: {want[:40]}…")
+            else:
+                pos = found + len(want)
+                paragraphs += 1
     print(f"pdftotext: {paragraphs} paragraphs found in order")
 
     check = run("qpdf", "--check", pdf)
