@@ -75,6 +75,15 @@ fn entries(zip_bytes: &[u8]) -> Vec<(String, String)> {
     out
 }
 
+/// One part of the rendered package: `word/document.xml`, `OEBPS/a001.xhtml`.
+fn part(doc: &Document, format: Format, name: &str) -> String {
+    entries(&output(doc, format))
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no {name}"))
+        .1
+}
+
 /// The text of each `w:p` in the DOCX body with its style id.
 fn docx_paragraphs(xml: &str) -> Vec<(String, String)> {
     xml.split("<w:p>")
@@ -113,23 +122,13 @@ fn release_metadata_stands_before_the_lead_in_every_format() {
         .expect("release line");
     assert!(lines[at + 1].starts_with(lead), "{lines:?}");
     // DOCX: a Release paragraph right before the first body paragraph.
-    let docx = entries(&output(&doc, Format::Docx));
-    let xml = &docx
-        .iter()
-        .find(|(n, _)| n == "word/document.xml")
-        .unwrap()
-        .1;
+    let xml = &part(&doc, Format::Docx, "word/document.xml");
     let paras = docx_paragraphs(xml);
     let at = paras.iter().position(|(_, t)| t == RELEASE_LINE).unwrap();
     assert_eq!(paras[at].0, "Release");
     assert!(paras[at + 1].1.starts_with(lead));
     // EPUB: p.release before the lead.
-    let epub = entries(&output(&doc, Format::Epub));
-    let page = &epub
-        .iter()
-        .find(|(n, _)| n == "OEBPS/a001.xhtml")
-        .unwrap()
-        .1;
+    let page = &part(&doc, Format::Epub, "OEBPS/a001.xhtml");
     let release = format!("<p class=\"release\">{RELEASE_LINE}</p>");
     let r = page.find(&release).expect("p.release");
     assert!(page[r..].find(lead).is_some());
@@ -143,21 +142,11 @@ fn credits_follow_the_byline_in_every_format() {
     let lines = pdf_lines(&doc);
     let b = lines.iter().position(|l| l == byline).expect("byline");
     assert_eq!(lines[b + 1], credits, "{lines:?}");
-    let docx = entries(&output(&doc, Format::Docx));
-    let xml = &docx
-        .iter()
-        .find(|(n, _)| n == "word/document.xml")
-        .unwrap()
-        .1;
+    let xml = &part(&doc, Format::Docx, "word/document.xml");
     let paras = docx_paragraphs(xml);
     let b = paras.iter().position(|(_, t)| t == byline).unwrap();
     assert_eq!(paras[b + 1], ("Credits".to_string(), credits.to_string()));
-    let epub = entries(&output(&doc, Format::Epub));
-    let page = &epub
-        .iter()
-        .find(|(n, _)| n == "OEBPS/a001.xhtml")
-        .unwrap()
-        .1;
+    let page = &part(&doc, Format::Epub, "OEBPS/a001.xhtml");
     assert!(page.contains(&format!(
         "<p class=\"byline\">{byline}</p>\n<p class=\"credits\">{credits}</p>"
     )));
@@ -220,21 +209,9 @@ fn struck_text_is_struck_in_every_format() {
         strikes[0] > 2.0 * body && strikes[0] < 4.0 * body,
         "{strikes:?}"
     );
-    let docx = entries(&output(&doc, Format::Docx));
-    let xml = &docx
-        .iter()
-        .find(|(n, _)| n == "word/document.xml")
-        .unwrap()
-        .1;
+    let xml = &part(&doc, Format::Docx, "word/document.xml");
     assert!(xml.contains("<w:r><w:rPr><w:strike/></w:rPr><w:t>9月2日</w:t></w:r>"));
-    let epub = entries(&output(&doc, Format::Epub));
-    let page = &epub
-        .iter()
-        .find(|(n, _)| n == "OEBPS/a001.xhtml")
-        .unwrap()
-        .1;
+    let page = &part(&doc, Format::Epub, "OEBPS/a001.xhtml");
     assert!(page.contains("应为<del>9月2日</del>9月3日"));
-    for (_, text) in docx.iter().chain(&epub) {
-        assert!(!text.contains("~~"));
-    }
+    assert!(!xml.contains("~~") && !page.contains("~~"));
 }

@@ -1,6 +1,8 @@
-//! The source reader: bytes → text (`decode`) → front matter (`frontmatter`) → Markdown blocks
-//! (`markdown`) → articles with news semantics (`news`: headline groups, `dateline`,
-//! `credits`, page-break repair, `normalise`) → metadata (`metadata`). A JSON model (what
+//! The source reader: bytes → text (`decode`) → front matter (`frontmatter`) → the file's
+//! layout (`layout`: Markdown through `markdown`, pasted or plain text, with bare headline
+//! lines found by `headlines`) → articles with news semantics (`news`: headline groups,
+//! `dateline`, release metadata and closing credits from `furniture`, bylines from `credits`,
+//! page-break `repair`, `normalise`) → metadata (`metadata`). A JSON model (what
 //! `paiban inspect` prints) is read back as it is.
 
 pub mod chars;

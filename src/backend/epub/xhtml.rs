@@ -159,14 +159,7 @@ pub(super) fn article(
         page.raw("</header>\n");
     }
 
-    if !article.release.is_empty() {
-        page.element(
-            "p",
-            Some("release"),
-            Class::Release,
-            &Labelled::display_all(&article.release),
-        );
-    }
+    furniture(&mut page, "release", Class::Release, &article.release);
     let mut dateline = article.dateline.as_ref();
     for block in &article.body {
         match (dateline.take(), block) {
@@ -202,16 +195,16 @@ pub(super) fn article(
             &format!("（{}）", b.display()),
         );
     }
-    if !article.credits.is_empty() {
-        page.element(
-            "p",
-            Some("credits"),
-            Class::Credits,
-            &Labelled::display_all(&article.credits),
-        );
-    }
+    furniture(&mut page, "credits", Class::Credits, &article.credits);
     page.raw("</article>\n");
     page.finish()
+}
+
+/// Release metadata or closing credits: one paragraph of entries, when there are any.
+fn furniture(page: &mut Page, class: &str, style: Class, entries: &[Labelled]) {
+    if !entries.is_empty() {
+        page.element("p", Some(class), style, &Labelled::display_all(entries));
+    }
 }
 
 fn write_block(page: &mut Page, block: &Block) {
