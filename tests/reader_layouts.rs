@@ -430,3 +430,21 @@ fn markdown_starting_with_a_brace_is_text_and_json_is_a_model() {
     assert_eq!(back.format, SourceFormat::Json);
     assert_eq!(back.document, r.document);
 }
+
+#[test]
+fn a_web_page_saved_as_text_is_read_with_a_warning() {
+    let r = read_str(
+        "<html><body><p>本报讯 会议召开。</p></body></html>\n",
+        "page.txt",
+    )
+    .unwrap();
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| matches!(w, paiban::model::Warning::LooksLikeHtml)),
+        "{:?}",
+        r.warnings
+    );
+    // Its text is kept, tags and all: nothing is dropped.
+    assert!(texts(&r.document, 0)[0].contains("会议召开"));
+}

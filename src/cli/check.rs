@@ -31,9 +31,14 @@ pub fn run(file: &Path, json: bool, read: &ReadArgs) -> Result<ExitCode, paiban:
         let name = file.display();
         let _ = writeln!(
             out,
-            "{name}: read as: {}, {} articles, {}",
+            "{name}: read as: {}, {} article{}, {}",
             reading.format.name(),
             reading.document.articles.len(),
+            if reading.document.articles.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
             reading.encoding.name()
         );
         for c in &reading.changes {
