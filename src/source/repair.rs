@@ -74,12 +74,16 @@ fn cut_prose(text: &str) -> bool {
     furniture::release_line(text).is_none() && furniture::credits_line(text).is_none()
 }
 
-/// Opening list markers: `1、` `1.` `(1)` `（一）` `一、` `第一，` `①`.
+/// Opening list markers: `1、` `1.` `(1)` `（一）` `一、` `一是` `第一，` `①`.
 pub fn is_list_marker(text: &str) -> bool {
     let c: Vec<char> = text.trim_start().chars().take(6).collect();
     let numeral = |x: char| x.is_ascii_digit() || "一二三四五六七八九十".contains(x);
     let n = c.iter().take_while(|&&x| numeral(x)).count();
     if n > 0 && n <= 3 && matches!(c.get(n), Some('、' | '.' | '．' | '，')) {
+        return true;
+    }
+    // `一是…` `二是…`: the enumerations of official news, one paragraph each.
+    if n > 0 && n <= 2 && !c[0].is_ascii_digit() && c.get(n) == Some(&'是') {
         return true;
     }
     if matches!(c.first(), Some('(' | '（')) {
