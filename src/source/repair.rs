@@ -134,8 +134,24 @@ fn continues(text: &str) -> bool {
         && !is_list_marker(t)
         && !is_caption(t)
         && !is_label(t)
+        && !SENTENCE_OPENERS.iter().any(|o| t.starts_with(o))
         && furniture::byline_line(t).is_none()
 }
+
+/// Words that open a sentence, never the rest of a cut one: the paragraph before them ended
+/// (a headline, a label line), it was not cut in two.
+const SENTENCE_OPENERS: [&str; 10] = [
+    "首先",
+    "其次",
+    "再次，",
+    "最后，",
+    "此外",
+    "另外，",
+    "同时，",
+    "据悉",
+    "据了解",
+    "据介绍",
+];
 
 /// A label such as `记者：` or `问：` at the start (a short run of Han and a colon).
 fn is_label(text: &str) -> bool {
