@@ -33,6 +33,20 @@ pub enum Align {
     Right,
 }
 
+/// Where a paragraph may break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Breaks {
+    /// Body text: between any two Han characters, at UAX #14 opportunities in Latin.
+    Anywhere,
+    /// Headlines and labelled lines (`发稿单位：…　发稿人：…`): only at the full-width gaps
+    /// (U+3000) that separate their phrases or entries, as long as every phrase fits the
+    /// measure; a phrase that does not fit breaks as body text does.
+    AtPhraseGaps,
+}
+
+/// The ideographic space that separates a headline's phrases and a release line's entries.
+const PHRASE_GAP: &str = "\u{3000}";
+
 /// A cluster's place on its line.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Placed {
@@ -91,11 +105,15 @@ pub fn break_paragraph(
     measure: f32,
     rules: &Rules,
     align: Align,
+    breaks: Breaks,
 ) -> Vec<Line> {
     if clusters.is_empty() {
         return Vec::new();
     }
-    let s = Setter::new(text, clusters, uax_breaks, rules);
+    let mut s = Setter::new(text, clusters, uax_breaks, rules);
+    if breaks == Breaks::AtPhraseGaps {
+        s.keep_phrases(measure);
+    }
     let mut ends = s.greedy(0, clusters.len(), measure);
     s.avoid_orphan(&mut ends, measure);
     let mut lines = Vec::with_capacity(ends.len());
@@ -139,6 +157,38 @@ impl<'a> Setter<'a> {
             rules,
             breakable,
         }
+    }
+
+    /// Allows breaks only after a phrase gap, provided every phrase fits the measure.
+    fn keep_phrases(&mut self, measure: f32) {
+        let n = self.c.len();
+        let mut starts = vec![0];
+        starts.extend((1..n).filter(|&i| self.is_gap(i - 1) && !self.is_gap(i)));
+        starts.push(n);
+        let fits = starts.windows(2).all(|w| {
+            let width: f32 = self.c[w[0]..w[1]].iter().map(|c| c.advance).sum();
+            width <= measure
+        });
+        if !fits || starts.len() <= 2 {
+            return;
+        }
+        let mut keep = vec![false; n + 1];
+        for &i in &starts[1..] {
+            keep[i] = true;
+        }
+        for (b, k) in self.breakable.iter_mut().zip(keep) {
+            *b = *b && k;
+        }
+    }
+
+    fn is_gap(&self, i: usize) -> bool {
+        &self.text[self.c[i].text.clone()] == PHRASE_GAP
+    }
+
+    /// Word spaces, and the phrase gaps of a line that breaks at them, are not drawn at a
+    /// line's edges.
+    fn blank(&self, i: usize) -> bool {
+        self.c[i].kind == Kind::Space || self.is_gap(i)
     }
 
     fn skip_spaces(&self, mut i: usize) -> usize {
@@ -186,8 +236,17 @@ impl<'a> Setter<'a> {
         if natural_end == limit || (natural_end > a && self.breakable[natural_end]) {
             return natural_end.max(a + 1);
         }
-        // Squeeze up to the next allowed break, if that fits.
-        if let Some(next) = (natural_end + 1..=limit).find(|&b| self.breakable[b] || b == stop) {
+        // Squeeze up to the next allowed break, if that fits. Compression takes at most half
+        // of a cluster, so a break beyond twice the measure can never be reached: the search
+        // stops there, which keeps an unbreakable run (a long URL, `——` repeated) linear.
+        let mut reach = 0.0;
+        let next = (natural_end + 1..=limit)
+            .take_while(|&b| {
+                reach += self.c[b - 1].advance;
+                reach <= 2.0 * measure
+            })
+            .find(|&b| self.breakable[b] || b == stop);
+        if let Some(next) = next {
             let m = self.measure(a, next);
             if m.natural - m.shrink.iter().sum::<f32>() <= measure + 0.001 {
                 return next;
@@ -279,7 +338,7 @@ impl<'a> Setter<'a> {
     fn measure(&self, a: usize, b: usize) -> Metrics {
         let c = self.c;
         let mut end = b;
-        while end > a + 1 && c[end - 1].kind == Kind::Space {
+        while end > a + 1 && self.blank(end - 1) {
             end -= 1;
         }
         let mut m = Metrics {
@@ -534,6 +593,7 @@ mod tests {
                 chars_per_line * EM,
                 &rules(),
                 Align::Justify,
+                Breaks::Anywhere,
             ),
             c,
         )
@@ -549,6 +609,69 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    fn set_phrases(text: &str, chars_per_line: f32) -> Vec<String> {
+        let c = clusters(text);
+        let uax = crate::backend::pdf::layout::shape::uax_breaks(text, &c);
+        let lines = break_paragraph(
+            text,
+            &c,
+            &uax,
+            chars_per_line * EM,
+            &rules(),
+            Align::Centre,
+            Breaks::AtPhraseGaps,
+        );
+        line_texts(text, &lines, &c)
+    }
+
+    #[test]
+    fn a_headline_breaks_at_its_phrase_gap_and_drops_the_gap() {
+        // Body breaking would fill line 1 with 12 characters and split 年底前完/成十二处.
+        let text = "臺南市啟動老舊社區道路改善計畫　年底前完成十二處";
+        assert_eq!(
+            set_phrases(text, 20.0),
+            ["臺南市啟動老舊社區道路改善計畫", "年底前完成十二處"]
+        );
+        // Both phrases fit one line: one line, gap kept inside it.
+        assert_eq!(set_phrases(text, 30.0), [text]);
+    }
+
+    #[test]
+    fn release_entries_stay_whole_and_a_phrase_too_long_breaks_as_body_text() {
+        let text = "發稿單位：工務局　發稿時間：2025-01-08 15:55　發稿人：陳小明";
+        let lines = set_phrases(text, 20.0);
+        assert_eq!(
+            lines,
+            [
+                "發稿單位：工務局",
+                "發稿時間：2025-01-08 15:55",
+                "發稿人：陳小明"
+            ]
+        );
+        // A phrase longer than the measure: the whole line breaks as body text does.
+        let long = "甲乙丙丁戊己庚辛壬癸子丑寅　卯辰";
+        assert_eq!(
+            set_phrases(long, 10.0),
+            ["甲乙丙丁戊己庚辛壬癸", "子丑寅　卯辰"]
+        );
+    }
+
+    #[test]
+    fn an_unbreakable_run_is_broken_in_linear_time() {
+        // 200k dashes (one unbreakable unit) and 200k Latin letters (one word) used to make
+        // every line search to the end of the run; each must now give full lines quickly
+        // enough for a debug-build test (the quadratic search took minutes at this size).
+        for text in ["—".repeat(200_000), "a".repeat(200_000)] {
+            let (lines, _) = set(&text, 30.0);
+            assert!(lines.len() > 1000, "{}", lines.len());
+            assert!(
+                lines[..lines.len() - 1]
+                    .iter()
+                    .all(|l| (l.width - 300.0).abs() < 0.01)
+            );
+        }
     }
 
     #[test]

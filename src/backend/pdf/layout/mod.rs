@@ -18,7 +18,7 @@ use crate::fonts::{FaceData, FaceId, FaceRequest, FontSet, bundled};
 use crate::model::{Article, Block, Dateline, Document, Labelled, Paragraph};
 use crate::typography::{self, FontRef, PunctuationStyle, Role, RunningFields, Template};
 
-use breaking::{Align, Rules, break_paragraph};
+use breaking::{Align, Breaks, Rules, break_paragraph};
 use cluster::{Cluster, Kind};
 use flow::{Flow, LineBox, Mark, PlacedGlyph, Run};
 use paginate::{Frame, Page, PageLine, paginate};
@@ -321,7 +321,7 @@ impl Engine<'_> {
     fn plain(&self, text: &str, r: &RoleSet, keep: bool, flow: &mut Vec<Flow>) {
         let mut styled = Styled::default();
         styled.push(text, self.span(r, false));
-        self.set(&styled, r, keep, 0, flow);
+        self.set(&styled, r, keep, 0, Breaks::AtPhraseGaps, flow);
     }
 
     fn paragraph(
@@ -355,7 +355,7 @@ impl Engine<'_> {
             styled.push(&run.text, span);
         }
         let lines_kept = if keep_two { 2 } else { 0 };
-        self.set(&styled, r, false, lines_kept, flow);
+        self.set(&styled, r, false, lines_kept, Breaks::Anywhere, flow);
     }
 
     /// Shapes, breaks and emits the lines of one paragraph. `keep` keeps every line with the
@@ -366,6 +366,7 @@ impl Engine<'_> {
         r: &RoleSet,
         keep: bool,
         keep_first: usize,
+        breaks: Breaks,
         flow: &mut Vec<Flow>,
     ) {
         if styled.text.is_empty() {
@@ -394,6 +395,7 @@ impl Engine<'_> {
             self.measure,
             &self.rules,
             r.align,
+            breaks,
         );
         if r.before > 0.0 {
             flow.push(Flow::Space(r.before));
@@ -592,7 +594,7 @@ impl Engine<'_> {
         r.before = 0.0;
         r.after = 0.0;
         r.indent = 0.0;
-        self.set(&styled, &r, false, 0, &mut flow);
+        self.set(&styled, &r, false, 0, Breaks::Anywhere, &mut flow);
         flow.into_iter().find_map(|f| match f {
             Flow::Line(l) => Some(l),
             _ => None,
