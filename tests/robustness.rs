@@ -17,7 +17,7 @@ use paiban::Error;
 use paiban::backend::{self, Context, Format, RenderOptions};
 use paiban::fonts::{FaceRequest, FontSet};
 use paiban::model::{Block, Document, Location, Warning};
-use paiban::output::write_atomic;
+use paiban::output::{Inputs, write_atomic};
 use paiban::source::{ReadOptions, Reading, read_bytes, read_path};
 use paiban::typography::Template;
 
@@ -109,7 +109,7 @@ fn build(
         };
         let bytes = backend::render(format, &reading.document, &ctx)?;
         let path = out.join(format!("{stem}.{}", format.extension()));
-        write_atomic(&path, &bytes, &[input.to_path_buf()])?;
+        write_atomic(&path, &bytes, &Inputs::of(&[input.to_path_buf()]))?;
         written.push(path);
     }
     Ok(written)
@@ -508,11 +508,11 @@ fn input_that_is_also_the_output_path_is_refused() {
     assert_eq!(snapshot(dir.path()), before);
     // The same through another spelling of the path (`dir/./issue.json`) and a symbolic link.
     let other = dir.path().join(".").join("issue.json");
-    let err = write_atomic(&other, b"x", std::slice::from_ref(&input)).unwrap_err();
+    let err = write_atomic(&other, b"x", &Inputs::of(std::slice::from_ref(&input))).unwrap_err();
     assert!(matches!(err, Error::WouldOverwriteInput { .. }), "{err:?}");
     let link = dir.path().join("link.json");
     std::os::unix::fs::symlink(&input, &link).unwrap();
-    let err = write_atomic(&link, b"x", std::slice::from_ref(&input)).unwrap_err();
+    let err = write_atomic(&link, b"x", &Inputs::of(std::slice::from_ref(&input))).unwrap_err();
     assert!(matches!(err, Error::WouldOverwriteInput { .. }), "{err:?}");
     assert_eq!(std::fs::read(&input).unwrap(), json);
     // And from the command line: exit 1, one line.
@@ -647,7 +647,7 @@ fn full_disk_leaves_the_old_output_and_no_temporary_file() {
     std::fs::write(&old, b"the previous edition").unwrap();
     let before = snapshot(dir);
     let big = vec![b'x'; 256 * 1024];
-    let err = write_atomic(&old, &big, &[]).unwrap_err();
+    let err = write_atomic(&old, &big, &Inputs::default()).unwrap_err();
     match &err {
         Error::Io { source, .. } => {
             assert_eq!(source.raw_os_error(), Some(28), "ENOSPC: {err}")

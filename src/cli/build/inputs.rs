@@ -144,42 +144,6 @@ pub fn claim(inputs: &mut [Input], formats: &[Format], out_dir: &Path) {
     }
 }
 
-/// The inputs of the run by exact path and by canonical path, built once, so checking an
-/// output against every input costs one lookup rather than one `canonicalize` per input.
-pub struct InputIndex {
-    exact: HashSet<PathBuf>,
-    canonical: HashMap<PathBuf, PathBuf>,
-}
-
-impl InputIndex {
-    pub fn new(inputs: &[Input]) -> Self {
-        let mut exact = HashSet::new();
-        let mut canonical = HashMap::new();
-        for i in inputs {
-            exact.insert(i.path.clone());
-            if let Ok(c) = std::fs::canonicalize(&i.path) {
-                canonical.insert(c, i.path.clone());
-            }
-        }
-        InputIndex { exact, canonical }
-    }
-
-    /// The inputs `path` would overwrite (empty almost always), to hand to
-    /// [`paiban::output::write_atomic`], which refuses to write over them.
-    pub fn clashing(&self, path: &Path) -> Vec<PathBuf> {
-        let mut out = Vec::new();
-        if self.exact.contains(path) {
-            out.push(path.to_path_buf());
-        }
-        if let Ok(c) = std::fs::canonicalize(path)
-            && let Some(input) = self.canonical.get(&c)
-        {
-            out.push(input.clone());
-        }
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
