@@ -136,6 +136,14 @@ pub enum Warning {
     MissingGlyphs { detail: String },
     /// The text looks like a web page saved as text: its markup is read as visible text.
     LooksLikeHtml,
+    /// Right-to-left letters, set in reading order without bidirectional reordering.
+    RightToLeft {
+        /// `article 1, paragraph 2`, as the coverage report names places.
+        place: String,
+        script: &'static str,
+        /// The first right-to-left run (at most 24 characters).
+        sample: String,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -174,6 +182,14 @@ impl fmt::Display for Warning {
             Warning::LooksLikeHtml => write!(
                 f,
                 "this looks like a web page (HTML) saved as text: its tags are read as text; save the page's text instead"
+            ),
+            Warning::RightToLeft {
+                place,
+                script,
+                sample,
+            } => write!(
+                f,
+                "{place}: right-to-left text ({script}) {sample:?} is set left to right in the PDF, in reading order but not reordered for display (DOCX and EPUB readers order it themselves)"
             ),
         }
     }

@@ -9,6 +9,7 @@ pub mod chars;
 mod credits;
 mod dateline;
 pub mod decode;
+mod direction;
 pub mod frontmatter;
 mod furniture;
 mod headlines;
@@ -155,12 +156,18 @@ pub fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Re
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    // A `.json` file is a model (and its errors are reported as such); any other file is a
-    // model only when it parses as one, so Markdown that starts with `{` is still text.
+    // A `.json` file is a model (and its errors are reported as such). A `.md` or `.txt` file
+    // is always text, whatever it starts with (`{编者按}…`, or a model pasted into a story).
+    // Standard input and other names are a model only when they parse as one, so
+    // `paiban inspect a.md | paiban build -` works and text starting with `{` is still text.
     if ext.as_deref() == Some("json") {
         return read_json(&decoded.text, path, options, decoded.encoding);
     }
-    if decoded.text.trim_start().starts_with('{')
+    let text_by_name = ext
+        .as_deref()
+        .is_some_and(|e| ["md", "markdown", "txt", "text"].contains(&e));
+    if !text_by_name
+        && decoded.text.trim_start().starts_with('{')
         && let Ok(reading) = read_json(&decoded.text, path, options, decoded.encoding)
     {
         return Ok(reading);
@@ -243,6 +250,7 @@ pub fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Re
         articles: built.articles,
     };
     warnings.extend(sanitize::document(&mut document));
+    warnings.extend(direction::report(&document));
     Ok(Reading {
         document,
         changes: built.changes,
@@ -292,7 +300,8 @@ fn read_json(
     }
     check_counts(&document, path, options)?;
     // A JSON model skips the reader's text pass: it gets the same cleaning as parsed text.
-    let warnings = sanitize::document(&mut document);
+    let mut warnings = sanitize::document(&mut document);
+    warnings.extend(direction::report(&document));
     Ok(Reading {
         document,
         changes: Vec::new(),

@@ -5,6 +5,7 @@
 //! formats of one input in parallel too. A failing input is reported and the others go on; the
 //! run ends with a summary and exits 1 if anything failed.
 
+mod guard;
 mod inputs;
 mod report;
 
@@ -17,11 +18,11 @@ use clap::Args;
 use rayon::prelude::*;
 
 use paiban::backend::{self, Context, Format, RenderOptions};
-use paiban::output::write_atomic;
+use paiban::output::{Inputs, write_atomic};
 use paiban::typography::Template;
 
 use super::ReadArgs;
-use inputs::{Input, InputIndex};
+use inputs::Input;
 use report::{FileResult, Progress, Summary, one_line, with_file};
 
 #[derive(Args)]
@@ -45,7 +46,8 @@ pub struct BuildArgs {
     /// Archival PDF: a-2b or a-3b
     #[arg(long, value_name = "STANDARD")]
     pdf_standard: Option<paiban::backend::pdf::PdfStandard>,
-    /// Files rendered at once (default: one per core)
+    /// Files rendered at once (default: one per core; at most 256, and no more than there is
+    /// work for)
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     jobs: Option<NonZeroUsize>,
     /// Print the run's summary as JSON on standard output
@@ -57,11 +59,15 @@ pub struct BuildArgs {
     read: ReadArgs,
 }
 
+/// The most worker threads a run starts, whatever `-j` asks.
+const MAX_JOBS: usize = 256;
+
 /// What every job shares: made once per run, read-only.
 struct Run<'a> {
     args: &'a BuildArgs,
     ctx: Context<'a>,
-    index: InputIndex,
+    /// Every input of the run by identity: no output may replace one.
+    reads: Inputs,
     progress: Progress,
     /// Render the formats of one input in parallel: only when there are fewer inputs than
     /// threads. With more, the inputs keep every thread busy, and a thread waiting on its own
@@ -86,6 +92,10 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, paiban::Error> {
             source,
         })?;
     }
+    // An interrupted run removes its temporary files; a killed one's are removed here.
+    paiban::output::remove_temporaries_on_signal();
+    guard::install();
+    paiban::output::remove_stale_temporaries(&args.out_dir);
     // Loaded once for the whole run: a bad template stops the run before any file is read.
     let template = Template::load(&args.template)?;
     let fonts = args.fonts.build()?;
@@ -96,10 +106,15 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, paiban::Error> {
 
     let mut inputs = inputs::expand(&args.files);
     inputs::claim(&mut inputs, &formats, &args.out_dir);
+    // No more threads than there is work for (each input's formats and its font check), and
+    // never more than MAX_JOBS: `-j 10000` started 10,000 threads for one file (52 s).
+    let work = (inputs.len() * (formats.len() + 1)).max(1);
     let jobs = args
         .jobs
         .map(NonZeroUsize::get)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, NonZeroUsize::get));
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, NonZeroUsize::get))
+        .min(work)
+        .min(MAX_JOBS);
     let run = Run {
         args,
         ctx: Context {
@@ -107,7 +122,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, paiban::Error> {
             fonts: &fonts,
             options: &options,
         },
-        index: InputIndex::new(&inputs),
+        reads: Inputs::of(&inputs.iter().map(|i| i.path.clone()).collect::<Vec<_>>()),
         progress: Progress::new(inputs.len()),
         formats_in_parallel: inputs.len() < jobs,
         trim_memory: inputs.len() > 1,
@@ -124,26 +139,44 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, paiban::Error> {
     run.progress.finish();
 
     let summary = Summary::new(results, started.elapsed(), jobs);
+    let mut exit = if summary.failed == 0 { 0 } else { 1 };
     if args.json {
-        let mut json = serde_json::to_string_pretty(&summary).expect("summary serialises");
+        let mut json = serde_json::to_string_pretty(&summary).unwrap_or_else(|e| {
+            serde_json::json!({ "error": format!("cannot write the summary: {e}") }).to_string()
+        });
         json.push('\n');
-        use std::io::Write;
-        let _ = std::io::stdout().lock().write_all(json.as_bytes());
+        // A summary lost (`> /dev/full`) is a failed run, as for `inspect`.
+        if let Err(e) = paiban::output::write_stdout(json.as_bytes()) {
+            eprintln!("paiban: {e}");
+            exit = 1;
+        }
     }
     // The closing line is for people; a script reading the JSON gets the failures there.
     if !args.json || summary.failed > 0 {
         eprint!("{}", summary.text());
     }
-    Ok(if summary.failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(ExitCode::from(exit))
 }
 
 impl Run<'_> {
-    /// Reads, renders and writes one input; never panics the run on a bad file.
+    /// Reads, renders and writes one input; a bad file, or a bug it triggers (a panic), fails
+    /// that file only.
     fn build_one(&self, input: &Input) -> FileResult {
+        guard::catch(|| self.build_guarded(input)).unwrap_or_else(|reason| {
+            self.progress
+                .line(&format!("paiban: {}", with_file(&input.path, &reason)));
+            self.progress.file_done();
+            FileResult {
+                file: input.path.clone(),
+                outputs: Vec::new(),
+                error: Some(reason),
+                warnings: 0,
+                timings_ms: Default::default(),
+            }
+        })
+    }
+
+    fn build_guarded(&self, input: &Input) -> FileResult {
         let mut result = FileResult {
             file: input.path.clone(),
             outputs: Vec::new(),
@@ -183,7 +216,8 @@ impl Run<'_> {
         // one large issue uses every core.
         let one = |(format, path): &(Format, PathBuf)| {
             let started = Instant::now();
-            let r = self.render_and_write(*format, &reading.document, path);
+            let r = guard::catch(|| self.render_and_write(*format, &reading.document, path))
+                .unwrap_or_else(|panic| Err(format!("{format}: {panic}")));
             (r, millis(started.elapsed()))
         };
         // Characters no face draws are reported once per document, never drawn as silent tofu.
@@ -198,18 +232,24 @@ impl Run<'_> {
                 }
             },
             || {
-                self.ctx.fonts.coverage(
-                    reading.document.text_items(),
-                    &paiban::fonts::FaceRequest::body(),
-                )
+                guard::catch(|| {
+                    self.ctx.fonts.coverage(
+                        reading.document.text_items(),
+                        &paiban::fonts::FaceRequest::body(),
+                    )
+                })
             },
         );
-        if let Some(missing) = coverage.warning() {
-            self.progress
-                .line(&format!("warning: {}: {missing}", file.display()));
-            result.warnings += 1;
-        }
         let mut errors = Vec::new();
+        match coverage.map(|c| c.warning()) {
+            Ok(Some(missing)) => {
+                self.progress
+                    .line(&format!("warning: {}: {missing}", file.display()));
+                result.warnings += 1;
+            }
+            Ok(None) => {}
+            Err(panic) => errors.push(format!("font coverage: {panic}")),
+        }
         for ((format, _), (w, ms)) in input.outputs.iter().zip(written) {
             result.timings_ms.insert(format.to_string(), ms);
             match w {
@@ -234,9 +274,18 @@ impl Run<'_> {
         doc: &paiban::model::Document,
         path: &std::path::Path,
     ) -> Result<PathBuf, String> {
-        let bytes = backend::render(format, doc, &self.ctx)
-            .map_err(|e| format!("{format}: {}", one_line(&e)))?;
-        write_atomic(path, &bytes, &self.index.clashing(path)).map_err(|e| one_line(&e))?;
+        // Debug builds only: the batch test needs a job that panics, and no input is known to
+        // make one panic any more.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("PAIBAN_TEST_PANIC").is_some_and(|n| path.file_name() == Some(&n)) {
+            panic!("test panic while rendering {}", path.display());
+        }
+        let bytes = backend::render(format, doc, &self.ctx).map_err(|e| match e {
+            // It names the format already.
+            paiban::Error::Render { .. } => one_line(&e),
+            _ => format!("{format}: {}", one_line(&e)),
+        })?;
+        write_atomic(path, &bytes, &self.reads).map_err(|e| one_line(&e))?;
         self.progress.line(&format!("wrote {}", path.display()));
         Ok(path.to_path_buf())
     }
