@@ -136,6 +136,11 @@ impl fmt::Display for Error {
                 path,
                 format,
                 message,
+            } if path.as_os_str().is_empty() => write!(f, "cannot render {format}: {message}"),
+            Error::Render {
+                path,
+                format,
+                message,
             } => write!(f, "{}: cannot render {format}: {message}", path.display()),
         }
     }

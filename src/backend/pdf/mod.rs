@@ -21,6 +21,15 @@ pub enum PdfStandard {
     A3b,
 }
 
+impl std::fmt::Display for PdfStandard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            PdfStandard::A2b => "PDF/A-2b",
+            PdfStandard::A3b => "PDF/A-3b",
+        })
+    }
+}
+
 impl FromStr for PdfStandard {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -35,10 +44,21 @@ impl FromStr for PdfStandard {
 }
 
 pub fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
-    let layout = layout::layout(doc, ctx.template, ctx.fonts);
-    write::write(doc, &layout, ctx.options.pdf_standard).map_err(|message| Error::Render {
-        path: PathBuf::from(doc.meta.title.as_deref().unwrap_or("")),
+    let fail = |message: String| Error::Render {
+        path: PathBuf::new(),
         format: "pdf",
         message,
-    })
+    };
+    // PDF/A requires the document's date in its metadata; the clock is never used (output is
+    // reproducible), so a document without one is refused before any layout work.
+    if let Some(standard) = ctx.options.pdf_standard
+        && doc.meta.date.is_none()
+    {
+        return Err(fail(format!(
+            "{standard} needs the issue's date: give --date YYYY-MM-DD or `date:` in the front \
+             matter (a file named like dongchangfu-2022-09.md with a dated dateline supplies it)"
+        )));
+    }
+    let layout = layout::layout(doc, ctx.template, ctx.fonts);
+    write::write(doc, &layout, ctx.options.pdf_standard).map_err(fail)
 }

@@ -10,6 +10,7 @@ use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
+use krilla::error::KrillaError;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
@@ -37,7 +38,7 @@ pub fn write(
         settings.configuration = ConfigurationBuilder::new()
             .with_archival_validator(archival)
             .finish()
-            .map_err(|e| format!("{e:?}"))?;
+            .map_err(|e| one_line(&format!("{e:?}")))?;
     }
     let mut pdf = PdfDocument::new_with(settings);
     let fonts: HashMap<FaceId, Font> = layout
@@ -179,7 +180,46 @@ pub fn write(
     }
     pdf.set_outline(outline);
     pdf.set_metadata(metadata(doc));
-    pdf.finish().map_err(|e| format!("{e:?}"))
+    pdf.finish().map_err(|e| describe(&e))
+}
+
+/// krilla's error as one line a user can act on; the rare kinds keep krilla's own words.
+fn describe(e: &KrillaError) -> String {
+    use krilla::configure::ValidationError as V;
+    match e {
+        KrillaError::Validation(errors) => {
+            let mut seen: Vec<String> = Vec::new();
+            for (error, _) in errors {
+                let text = match error {
+                    V::MissingDocumentDate => "the document has no date (give --date)".to_owned(),
+                    V::NoDocumentLanguage => "the document has no language".to_owned(),
+                    V::NoDocumentTitle => "the document has no title (give --title)".to_owned(),
+                    V::TooLongString => "a text is longer than 32,767 bytes".to_owned(),
+                    V::ContainsNotDefGlyph(_, _, text) => {
+                        format!("no font draws {text:?} (the standard forbids .notdef glyphs)")
+                    }
+                    V::NoCodepointMapping(..) | V::InvalidCodepointMapping(..) => {
+                        "a glyph has no Unicode mapping".to_owned()
+                    }
+                    V::UnicodePrivateArea(_, _, c, _) => {
+                        format!("U+{:04X} is a private-use character", u32::from(*c))
+                    }
+                    other => one_line(&format!("{other:?}")),
+                };
+                if !seen.contains(&text) {
+                    seen.push(text);
+                }
+            }
+            format!("not valid as the chosen PDF standard: {}", seen.join("; "))
+        }
+        KrillaError::Limit(limit) => format!("a PDF limit was exceeded: {limit}"),
+        KrillaError::Font(_, message) => format!("a font cannot be embedded: {message}"),
+        other => one_line(&format!("{other:?}")),
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn metadata(doc: &Document) -> Metadata {

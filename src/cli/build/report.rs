@@ -62,8 +62,10 @@ impl Progress {
 /// What happened to one input.
 #[derive(Debug, Clone, Serialize)]
 pub struct FileResult {
+    #[serde(serialize_with = "path_text::one")]
     pub file: PathBuf,
     /// Outputs written, in format order.
+    #[serde(serialize_with = "path_text::many")]
     pub outputs: Vec<PathBuf>,
     /// One line: why the file (or one of its formats) failed.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -81,6 +83,7 @@ pub struct Summary {
     pub succeeded: usize,
     pub failed: usize,
     /// Every output written, in input then format order.
+    #[serde(serialize_with = "path_text::many")]
     pub outputs: Vec<PathBuf>,
     pub failures: Vec<Failure>,
     pub elapsed_ms: u64,
@@ -91,6 +94,7 @@ pub struct Summary {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Failure {
+    #[serde(serialize_with = "path_text::one")]
     pub file: PathBuf,
     pub reason: String,
 }
@@ -144,6 +148,23 @@ impl Summary {
             s.push('\n');
         }
         s
+    }
+}
+
+/// Paths in the JSON summary as text: a name that is not UTF-8 (legal on Linux) is written
+/// with U+FFFD for its undecodable bytes rather than failing the summary after every output
+/// was written.
+mod path_text {
+    use std::path::{Path, PathBuf};
+
+    use serde::Serializer;
+
+    pub fn one<S: Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&path.to_string_lossy())
+    }
+
+    pub fn many<S: Serializer>(paths: &[PathBuf], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(paths.iter().map(|p| p.to_string_lossy()))
     }
 }
 
