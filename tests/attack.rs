@@ -527,27 +527,28 @@ fn a_json_summary_names_a_file_whose_name_is_not_utf8() {
 }
 
 #[test]
-fn a_markdown_file_holding_a_json_model_is_read_as_text() {
+fn text_that_starts_with_a_brace_is_text_and_only_a_real_model_is_a_model() {
+    let note = "{编者按}本期关注口袋公园。\n\n县城新建三座口袋公园\n\n本报讯 今年以来，县城新建三座口袋公园。\n";
+    for name in ["note.md", "note.txt", "-"] {
+        let r = paiban::source::read_str(note, name).unwrap();
+        assert!(
+            matches!(r.format, paiban::source::SourceFormat::Text(_)),
+            "{name}: {:?}",
+            r.format
+        );
+        let first = r.document.articles[0].body[0].text();
+        assert!(first.starts_with("{编者按}"), "{name}: {first}");
+    }
+    // A model printed by `inspect`, under any name or on standard input, is read back as one.
     let model =
         paiban::backend::json::render(&paiban::source::read_str(STORY, "s.md").unwrap().document);
     let model = String::from_utf8(model).unwrap();
-    let as_md = paiban::source::read_str(&model, "pasted.md").unwrap();
-    assert!(
-        matches!(as_md.format, paiban::source::SourceFormat::Text(_)),
-        "{:?}",
-        as_md.format
-    );
-    // Standard input (no name) that is a model is still read as one: `inspect | build -`.
-    let piped = paiban::source::read_str(&model, "-").unwrap();
-    assert_eq!(piped.format, paiban::source::SourceFormat::Json);
-    assert_eq!(
-        piped.document.articles[0].headline.headline.as_deref(),
-        Some("县城新建三座口袋公园")
-    );
-    // And text that only starts with `{` is text under any name.
-    let note = "{编者按}本期关注口袋公园。\n\n县城新建三座口袋公园\n\n本报讯 今年以来……\n";
-    for name in ["note.md", "-"] {
-        let r = paiban::source::read_str(note, name).unwrap();
-        assert_ne!(r.format, paiban::source::SourceFormat::Json, "{name}");
+    for name in ["model.txt", "-"] {
+        let r = paiban::source::read_str(&model, name).unwrap();
+        assert_eq!(r.format, paiban::source::SourceFormat::Json, "{name}");
+        assert_eq!(
+            r.document.articles[0].headline.headline.as_deref(),
+            Some("县城新建三座口袋公园")
+        );
     }
 }

@@ -156,18 +156,13 @@ pub fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Re
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    // A `.json` file is a model (and its errors are reported as such). A `.md` or `.txt` file
-    // is always text, whatever it starts with (`{编者按}…`, or a model pasted into a story).
-    // Standard input and other names are a model only when they parse as one, so
-    // `paiban inspect a.md | paiban build -` works and text starting with `{` is still text.
+    // A `.json` file is a model (and its errors are reported as such). Any other file, and
+    // standard input, is a model only when it parses as one (`paiban inspect a.md > a.txt`,
+    // `… | paiban build -`); text that merely starts with `{` (`{编者按}…`) is text.
     if ext.as_deref() == Some("json") {
         return read_json(&decoded.text, path, options, decoded.encoding);
     }
-    let text_by_name = ext
-        .as_deref()
-        .is_some_and(|e| ["md", "markdown", "txt", "text"].contains(&e));
-    if !text_by_name
-        && decoded.text.trim_start().starts_with('{')
+    if decoded.text.trim_start().starts_with('{')
         && let Ok(reading) = read_json(&decoded.text, path, options, decoded.encoding)
     {
         return Ok(reading);
