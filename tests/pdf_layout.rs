@@ -364,3 +364,89 @@ fn right_to_left_names_are_set_in_text_order_without_a_panic() {
     assert!(text.contains("محمد علي"), "{text}");
     assert!(text.contains("דוד כהן"), "{text}");
 }
+
+/// Many two- and three-line paragraphs between headlines, so every template breaks pages and
+/// columns at all kinds of places.
+fn short_paragraphs() -> Document {
+    let mut text = String::new();
+    for a in 0..6 {
+        text.push_str(&format!("## 第{a}版要闻综述\n\n"));
+        for p in 0..14 {
+            let len = 30 + (a * 7 + p * 13) % 70;
+            let body: String = "社区志愿者走访独居老人送去米面油和慰问信并登记需求"
+                .chars()
+                .cycle()
+                .take(len)
+                .collect();
+            text.push_str(&format!("{body}。\n\n"));
+        }
+    }
+    read_str(&text, "short.md").unwrap().document
+}
+
+#[test]
+fn no_paragraph_leaves_its_first_line_at_a_column_foot_or_its_last_line_at_a_column_head() {
+    let docs = [
+        ("sample", sample()),
+        ("hard", hard()),
+        ("short", short_paragraphs()),
+    ];
+    let mut boundaries = 0;
+    for (doc_name, doc) in &docs {
+        for name in ["newspaper", "gongwen", "book"] {
+            let (l, t) = set(doc, name);
+            let top = paiban::typography::mm_to_pt(t.page.margins.top.0) as f32;
+            let bottom = top + t.page.text_height_pt() as f32;
+            // Body-frame lines in reading order, with a break wherever the baseline goes up
+            // (a new column) or the page changes.
+            let mut previous: Option<&LineBox> = None;
+            for page in &l.pages {
+                let mut last_y = f32::NEG_INFINITY;
+                for pl in page
+                    .lines
+                    .iter()
+                    .filter(|pl| pl.baseline > top && pl.baseline <= bottom + 0.5)
+                {
+                    let new_column = pl.baseline < last_y || last_y == f32::NEG_INFINITY;
+                    if let (true, Some(before)) = (new_column, previous) {
+                        boundaries += 1;
+                        let after = &pl.line;
+                        assert!(
+                            !before.starts_paragraph || before.ends_paragraph,
+                            "{doc_name}/{name}: orphan at a column foot: {}",
+                            line_text(before)
+                        );
+                        assert!(
+                            !after.ends_paragraph || after.starts_paragraph,
+                            "{doc_name}/{name}: widow at a column head: {}",
+                            line_text(after)
+                        );
+                    }
+                    last_y = pl.baseline;
+                    previous = Some(&pl.line);
+                }
+            }
+        }
+    }
+    // The documents do break: the test looked at real boundaries.
+    assert!(boundaries > 40, "{boundaries}");
+}
+
+#[test]
+fn rules_end_where_the_text_does() {
+    for name in ["newspaper", "gongwen", "book"] {
+        let (l, _) = set(&sample(), name);
+        let rules: Vec<_> = l.pages.iter().flat_map(|p| &p.rules).collect();
+        // gongwen draws none (GB/T 9704 has no rules between documents).
+        assert_eq!(rules.is_empty(), name == "gongwen", "{name}");
+        for r in rules {
+            // 470.6 pt rules on a 462 pt measure overhung the text by 3 mm.
+            assert!(
+                (r.x2 - r.x1 - l.measure).abs() < 0.01,
+                "{name}: rule {} pt wide on a {} pt measure",
+                r.x2 - r.x1,
+                l.measure
+            );
+        }
+    }
+}

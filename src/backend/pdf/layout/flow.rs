@@ -58,6 +58,8 @@ pub struct LineBox {
     pub measure: f32,
     /// The first line of its paragraph (which may start with any mark the text starts with).
     pub starts_paragraph: bool,
+    /// The last line of its paragraph.
+    pub ends_paragraph: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -109,6 +109,7 @@ pub fn layout(doc: &Document, t: &Template, fonts: &FontSet) -> Layout {
         height: p.text_height_pt() as f32,
         columns: p.columns.count.max(1) as usize,
         gap: typography::mm_to_pt(p.columns.gap.0) as f32,
+        measure: engine.measure,
     };
     let mut pages = paginate(flow, frame);
     engine.running(doc, &mut pages, frame);
@@ -401,14 +402,16 @@ impl Engine<'_> {
             flow.push(Flow::Space(r.before));
         }
         let n = lines.len();
-        // Avoid a paragraph's first or last line alone at a column edge: with three or more
-        // lines, the first and the second-to-last keep with the next.
+        // Never a paragraph's first line alone at the foot of a column (an orphan) or its last
+        // line alone at the head of one (a widow): the first line and the second-to-last keep
+        // with the next, so a two-line paragraph never splits.
         for (k, line) in lines.into_iter().enumerate() {
             // `keep_first` lines stay together (the two body lines a headline needs under it).
-            let keep_line = keep || k + 1 < keep_first || (n >= 3 && (k == 0 || k + 2 == n));
+            let keep_line = keep || k + 1 < keep_first || (n >= 2 && (k == 0 || k + 2 == n));
             let mut b = self.line_box(styled, &shaped, &line, r, keep_line);
             b.justified = r.align == Align::Justify && k + 1 < n;
             b.starts_paragraph = k == 0;
+            b.ends_paragraph = k + 1 == n;
             flow.push(Flow::Line(b));
         }
         if r.after > 0.0 {
@@ -530,6 +533,7 @@ impl Engine<'_> {
             justified: false,
             measure: self.measure,
             starts_paragraph: false,
+            ends_paragraph: false,
         }
     }
 

@@ -44,6 +44,9 @@ pub struct Frame {
     pub height: f32,
     pub columns: usize,
     pub gap: f32,
+    /// The width lines are set to: a whole number of characters, at most the column's width.
+    /// Rules span this, so they end where the text does.
+    pub measure: f32,
 }
 
 impl Frame {
@@ -86,7 +89,7 @@ pub fn paginate(flow: Vec<Flow>, frame: Frame) -> Vec<Page> {
                     let x1 = frame.left + column as f32 * (frame.column_width() + frame.gap);
                     pages.last_mut().expect("a page").rules.push(Rule {
                         x1,
-                        x2: x1 + frame.column_width(),
+                        x2: x1 + frame.measure.min(frame.column_width()),
                         y: frame.top + y + height / 2.0,
                         thickness: *thickness,
                     });
