@@ -119,3 +119,54 @@ fn a_huge_title_is_cut_to_one_line_before_the_running_head_is_built() {
     let title_part: String = title.chars().take(523).collect();
     assert_eq!(header, format!("{title_part}\u{3000}2024年9月3日"));
 }
+
+const BAD: &str = "/tmp/bad.toml";
+
+fn refusal(text: &str) -> String {
+    let err = Template::from_toml_str(text, BAD).expect_err("the template should be refused");
+    let msg = err.to_string();
+    assert!(!msg.contains('\n'), "not one line: {msg:?}");
+    msg
+}
+
+#[test]
+fn control_characters_in_template_strings_are_refused() {
+    assert_eq!(
+        refusal("[page]\nheader = \"\\u0001{title}\"\n"),
+        "/tmp/bad.toml:2: page.header: control character U+0001 at character 1; \
+         a running head is one line of printable text"
+    );
+    assert_eq!(
+        refusal("# footer\n[page]\nfooter = \"{page}\\t{date}\"\n"),
+        "/tmp/bad.toml:3: page.footer: control character U+0009 at character 7; \
+         a running head is one line of printable text"
+    );
+    assert_eq!(
+        refusal("[roles.headline]\nfont = \"Fang\\u001bSong\"\n"),
+        "/tmp/bad.toml:2: roles.headline.font: control character U+001B at character 5; \
+         a font name is printable text"
+    );
+    // C1 controls and line separators too.
+    refusal("[page]\nheader = \"{title}\\u0085\"\n");
+    refusal("[page]\nheader = \"{title}\\u2028{date}\"\n");
+    // Templates built in code are checked the same way.
+    let mut t = Template::default();
+    t.page.header = "{title}\u{7}".into();
+    assert_eq!(
+        t.check().unwrap_err().to_string(),
+        "template: page.header: control character U+0007 at character 8; \
+         a running head is one line of printable text"
+    );
+}
+
+#[test]
+fn control_characters_quoted_in_an_error_are_escaped() {
+    // An unknown key holding an escape sequence is named, but the sequence never reaches the
+    // terminal.
+    let msg = refusal("[page]\n\"\\u001b[2Jx\" = 1\n");
+    assert!(
+        msg.starts_with("/tmp/bad.toml:2: page.\\u{1b}[2Jx: unknown field `\\u{1b}[2Jx`"),
+        "{msg}"
+    );
+    assert!(!msg.chars().any(char::is_control), "{msg:?}");
+}

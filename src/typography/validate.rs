@@ -1,7 +1,7 @@
 //! Checks a deserialised template for values that parse but cannot be laid out.
 
 use super::page::{PageSize, check_running};
-use super::role::{LinePitch, Role};
+use super::role::{FontRef, LinePitch, Role};
 use super::template::Template;
 use super::units::num;
 
@@ -117,8 +117,11 @@ pub(crate) fn validate(t: &Template) -> Result<(), Issue> {
             )?;
         }
     }
-    check_running(&p.header).or_else(|e| issue(&["page.header"], e))?;
-    check_running(&p.footer).or_else(|e| issue(&["page.footer"], e))?;
+    for (key, pattern) in [("page.header", &p.header), ("page.footer", &p.footer)] {
+        printable(pattern, "a running head is one line of printable text")
+            .or_else(|e| issue(&[key], e))?;
+        check_running(pattern).or_else(|e| issue(&[key], e))?;
+    }
 
     let gap = t.chinese.han_latin_gap.0;
     if !(0.0..=1.0).contains(&gap) {
@@ -199,9 +202,30 @@ pub(crate) fn validate(t: &Template) -> Result<(), Issue> {
     Ok(())
 }
 
+/// Refuses control characters (C0, DEL, C1) and the line and paragraph separators in a string
+/// the backends print or look up: fonts have no glyph for them, so they would reach the PDF as
+/// .notdef boxes, and a running head is one line.
+fn printable(s: &str, what: &str) -> Result<(), String> {
+    match s
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
+    {
+        Some((i, c)) => Err(format!(
+            "control character U+{:04X} at character {}; {what}",
+            c as u32,
+            i + 1
+        )),
+        None => Ok(()),
+    }
+}
+
 fn check_role(t: &Template, role: Role) -> Result<(), Issue> {
     let r = t.role(role);
     let at = |field: &str| format!("roles.{}.{field}", role.key());
+    if let FontRef::Family(name) = &r.font {
+        printable(name, "a font name is printable text").or_else(|e| issue(&[&at("font")], e))?;
+    }
     let size = r.size_pt();
     if size <= 0.0 {
         issue(
