@@ -7,7 +7,7 @@ use std::io::{Cursor, Read};
 use paiban::backend::{Context, Format, RenderOptions, render};
 use paiban::model::Document;
 use paiban::source::read_str;
-use paiban::typography::Template;
+use paiban::typography::{Template, TemplateError};
 
 /// A short two-article issue written for these tests.
 const ISSUE: &str = "# 河西镇新闻\n\n\
@@ -156,6 +156,177 @@ fn control_characters_in_template_strings_are_refused() {
         t.check().unwrap_err().to_string(),
         "template: page.header: control character U+0007 at character 8; \
          a running head is one line of printable text"
+    );
+}
+
+#[test]
+fn page_sizes_are_bounded() {
+    assert_eq!(
+        refusal("[page]\nsize = { width = 9.2e18, height = 297 }\n"),
+        "/tmp/bad.toml:2: page.size.width: page width must be 10 to 2000 mm (9.2e18 mm)"
+    );
+    assert_eq!(
+        refusal("[page.size]\nwidth = 210\nheight = \"5mm\"\n"),
+        "/tmp/bad.toml:3: page.size.height: page height must be 10 to 2000 mm (5 mm)"
+    );
+    // The largest allowed page still works.
+    Template::from_toml_str("[page]\nsize = { width = 2000, height = 2000 }\n", BAD).unwrap();
+}
+
+#[test]
+fn margins_and_gaps_are_bounded() {
+    assert_eq!(
+        refusal("[page.margins]\ntop = 150\nbottom = 0\n"),
+        "/tmp/bad.toml:2: page.margins.top: margin must be less than half the page height, 148.5 mm (150 mm)"
+    );
+    assert_eq!(
+        refusal("[page.margins]\ninner = 0\nouter = 120\n"),
+        "/tmp/bad.toml:3: page.margins.outer: margin must be less than half the page width, 105 mm (120 mm)"
+    );
+    assert_eq!(
+        refusal("[page.margins]\nouter = 1e300\n"),
+        "/tmp/bad.toml:2: page.margins.outer: text block width must be positive \
+         (210 mm page - 22 - 1e300 mm margins = -1e300 mm)"
+    );
+    assert_eq!(
+        refusal("[page]\nheader_gap = 120\n"),
+        "/tmp/bad.toml:2: page.header_gap: gap must be 0 to 100 mm (120 mm)"
+    );
+    assert_eq!(
+        refusal("[page.columns]\ncount = 2\ngap = 1e9\n"),
+        "/tmp/bad.toml:3: page.columns.gap: column gap must be 0 to 100 mm (1000000000 mm)"
+    );
+}
+
+#[test]
+fn columns_and_grid_are_bounded() {
+    assert_eq!(
+        refusal("[page.columns]\ncount = 4294967295\ngap = 0\n"),
+        "/tmp/bad.toml:2: page.columns.count: there must be 1 to 12 columns (4294967295)"
+    );
+    assert_eq!(
+        refusal("[grid]\nlines = 4294967295\nchars = 28\n"),
+        "/tmp/bad.toml:2: grid.lines: grid lines must be 1 to 1000 (4294967295)"
+    );
+    assert_eq!(
+        refusal("[grid]\nlines = 22\nchars = 100000\n"),
+        "/tmp/bad.toml:3: grid.chars: grid characters per line must be 1 to 1000 (100000)"
+    );
+    // A column narrower than one body character would give a measure of no characters.
+    assert_eq!(
+        refusal("[page.columns]\ncount = 12\ngap = 13\n"),
+        "/tmp/bad.toml:2: page.columns.count: a character of 10.5 pt does not fit the 1.917 mm column"
+    );
+}
+
+#[test]
+fn type_sizes_pitches_and_spaces_are_bounded() {
+    assert_eq!(
+        refusal("[roles.body]\nsize = 0.5\n"),
+        "/tmp/bad.toml:2: roles.body.size: size must be 1 to 500 pt (0.5 pt)"
+    );
+    assert_eq!(
+        refusal("[roles.headline]\nsize = 1e6\n"),
+        "/tmp/bad.toml:2: roles.headline.size: size must be 1 to 500 pt (1000000 pt)"
+    );
+    assert_eq!(
+        refusal("[roles.body]\nline_pitch = 1e-300\n"),
+        "/tmp/bad.toml:2: roles.body.line_pitch: line pitch must be 0.5 to 5 times the size (1e-300)"
+    );
+    assert_eq!(
+        refusal("[roles.kicker]\nline_pitch = \"1pt\"\n"),
+        "/tmp/bad.toml:2: roles.kicker.line_pitch: line pitch must be 0.5 to 10 times the size, \
+         8 to 160 pt at 16 pt (1 pt)"
+    );
+    assert_eq!(
+        refusal("[roles.byline]\nspace_before = 1e300\n"),
+        "/tmp/bad.toml:2: roles.byline.space_before: space must be 0 to 500 pt or 0 to 20 lines (1e300 pt)"
+    );
+    assert_eq!(
+        refusal("[separation]\nspace = \"100 lines\"\n"),
+        "/tmp/bad.toml:2: separation.space: space must be 0 to 500 pt or 0 to 20 lines (100 lines)"
+    );
+    assert_eq!(
+        refusal("[separation]\nrule = 72\n"),
+        "/tmp/bad.toml:2: separation.rule: rule must be 0 to 10 pt (72 pt)"
+    );
+    assert_eq!(
+        refusal("[roles.body]\nfirst_line_indent = 1e9\n"),
+        "/tmp/bad.toml:2: roles.body.first_line_indent: indent must be 0 to 10 em (1000000000 em)"
+    );
+}
+
+#[test]
+fn running_head_patterns_are_bounded() {
+    let pattern = "{title}".repeat(40);
+    assert_eq!(
+        refusal(&format!("[page]\nheader = \"{pattern}\"\n")),
+        "/tmp/bad.toml:2: page.header: a running-head pattern may be at most 200 characters (280)"
+    );
+}
+
+#[test]
+fn the_built_in_templates_are_inside_every_bound() {
+    for name in Template::builtin_names() {
+        Template::builtin(name).unwrap().check().unwrap();
+    }
+    // Edge values are allowed.
+    Template::from_toml_str(
+        "[page.columns]\ncount = 12\ngap = 1\n[roles.body]\nsize = 1\nline_pitch = 0.5\n\
+         first_line_indent = 10\nspace_after = \"20 lines\"\n[separation]\nrule = 10\n",
+        BAD,
+    )
+    .unwrap();
+    Template::from_toml_str(
+        "[page.size]\nwidth = 2000\nheight = 2000\n[roles.issue_title]\nsize = 500\n\
+         line_pitch = \"5000pt\"\n",
+        BAD,
+    )
+    .unwrap();
+}
+
+#[test]
+fn every_role_fits_the_page() {
+    assert_eq!(
+        refusal("[roles.headline]\nsize = 500\n"),
+        "/tmp/bad.toml:2: roles.headline.size: a character of 500 pt does not fit the 166 mm column"
+    );
+    assert_eq!(
+        refusal("[roles.issue_title]\nsize = 72\nline_pitch = \"720pt\"\n"),
+        "/tmp/bad.toml:3: roles.issue_title.line_pitch: a line of 720 pt does not fit the 247 mm text block"
+    );
+}
+
+#[test]
+fn a_template_file_over_the_size_cap_is_refused_before_parsing() {
+    // 300 000 unknown keys: over 256 KiB, refused on its size alone.
+    let mut text = String::from("[page]\nsize = \"A5\"\n");
+    for i in 0..300_000 {
+        text.push_str(&format!("k{i} = 1\n"));
+    }
+    let len = text.len();
+    assert!(len > 256 << 10);
+    let msg = refusal(&text);
+    assert_eq!(
+        msg,
+        format!(
+            "/tmp/bad.toml: template file is {len} bytes; a template may be at most 262144 bytes (256 KiB)"
+        )
+    );
+
+    // The same from a file on disk, without reading it whole.
+    let path = std::env::temp_dir().join(format!("paiban-huge-{}.toml", std::process::id()));
+    std::fs::write(&path, &text).unwrap();
+    let err = Template::load(path.to_str().unwrap());
+    std::fs::remove_file(&path).unwrap();
+    let err = err.expect_err("refused");
+    assert!(matches!(err, TemplateError::Invalid { .. }), "{err}");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: template file is {len} bytes; a template may be at most 262144 bytes (256 KiB)",
+            path.display()
+        )
     );
 }
 

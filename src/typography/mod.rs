@@ -31,6 +31,7 @@ mod zihao;
 
 pub use chinese::{ChineseRules, DateDigits, Kinsoku, Language, PunctuationStyle};
 pub use error::TemplateError;
+pub use load::MAX_TEMPLATE_BYTES;
 pub use page::{
     Columns, Margins, Page, PageNumberStyle, PageSize, RUNNING_FIELDS, RunningFields, RunningLine,
     RunningPiece,
