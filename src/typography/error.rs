@@ -60,19 +60,38 @@ impl fmt::Display for TemplateError {
                 key,
                 message,
             } => {
-                write!(f, "{origin}")?;
+                write!(f, "{}", visible(origin))?;
                 if let Some(line) = line {
                     write!(f, ":{line}")?;
                 }
                 if let Some(key) = key {
-                    write!(f, ": {key}")?;
+                    write!(f, ": {}", visible(key))?;
                 }
                 // Parser messages may span lines; the contract is one line per error.
                 let message = message.trim().replace('\n', "; ");
-                write!(f, ": {message}")
+                write!(f, ": {}", visible(&message))
             }
         }
     }
+}
+
+/// `s` with control characters written as `\u{1b}`: keys and parser messages quote the user's
+/// file, and an escape sequence in it must not reach the terminal, nor a line break split the
+/// one-line error.
+fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 impl std::error::Error for TemplateError {

@@ -7,6 +7,7 @@
 //! user wrote the value, and the merged tree maps it back to a key path.
 
 use std::borrow::Cow;
+use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
@@ -19,6 +20,25 @@ use super::chinese::Language;
 use super::error::TemplateError;
 use super::template::Template;
 use super::validate::{Issue, validate};
+
+/// The largest template file read, in bytes (256 KiB). A complete template written out by
+/// `paiban templates show` is about 4 KB, so this leaves room for any amount of comments, while
+/// a file of hundreds of thousands of unknown keys is refused on its size before it is parsed:
+/// the parsed and merged trees take about 90 times the text's size, so a file just under the
+/// cap costs about 22 MB before its first unknown key is refused.
+pub const MAX_TEMPLATE_BYTES: usize = 256 << 10;
+
+fn too_large(origin: &str, len: String) -> TemplateError {
+    TemplateError::Invalid {
+        origin: origin.to_owned(),
+        line: None,
+        key: None,
+        message: format!(
+            "template file is {len} bytes; a template may be at most {MAX_TEMPLATE_BYTES} bytes ({} KiB)",
+            MAX_TEMPLATE_BYTES >> 10
+        ),
+    }
+}
 
 impl Template {
     /// A built-in template by name (`newspaper`, `gongwen`, `book`).
@@ -35,7 +55,11 @@ impl Template {
 
     /// Parses a template file. The file is a partial overlay on the built-in named by its
     /// top-level `base` key (default `newspaper`); `origin` names the file in error messages.
+    /// Text longer than [`MAX_TEMPLATE_BYTES`] is refused unparsed.
     pub fn from_toml_str(text: &str, origin: &str) -> Result<Template, TemplateError> {
+        if text.len() > MAX_TEMPLATE_BYTES {
+            return Err(too_large(origin, text.len().to_string()));
+        }
         parse(text, origin, true)
     }
 
@@ -45,14 +69,17 @@ impl Template {
         if let Some(t) = Template::builtin(name_or_path) {
             return Ok(t);
         }
-        match std::fs::read_to_string(name_or_path) {
+        match read_capped(name_or_path) {
             Ok(text) => Template::from_toml_str(&text, name_or_path),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && looks_like_name(name_or_path) => {
+            Err(ReadError::TooLarge(len)) => Err(too_large(name_or_path, len)),
+            Err(ReadError::Io(e))
+                if e.kind() == std::io::ErrorKind::NotFound && looks_like_name(name_or_path) =>
+            {
                 Err(TemplateError::NotFound {
                     name: name_or_path.to_owned(),
                 })
             }
-            Err(source) => Err(TemplateError::Io {
+            Err(ReadError::Io(source)) => Err(TemplateError::Io {
                 path: name_or_path.to_owned(),
                 source,
             }),
@@ -75,6 +102,38 @@ impl Default for Template {
     fn default() -> Self {
         Template::builtin(builtin::NAMES[0]).expect("the default built-in exists")
     }
+}
+
+/// Why `read_capped` gave no text.
+enum ReadError {
+    Io(std::io::Error),
+    /// Over [`MAX_TEMPLATE_BYTES`]: the size, or "more than …" when only reading showed it.
+    TooLarge(String),
+}
+
+/// Reads a template file, refusing it on its size (from its metadata, else after reading one byte
+/// past the cap, for pipes and devices) before reading it whole.
+fn read_capped(path: &str) -> Result<String, ReadError> {
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > MAX_TEMPLATE_BYTES as u64 {
+        return Err(ReadError::TooLarge(len.to_string()));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_TEMPLATE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() > MAX_TEMPLATE_BYTES {
+        return Err(ReadError::TooLarge(format!(
+            "more than {MAX_TEMPLATE_BYTES}"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        ReadError::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        ))
+    })
 }
 
 fn looks_like_name(s: &str) -> bool {

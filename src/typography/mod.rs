@@ -31,7 +31,11 @@ mod zihao;
 
 pub use chinese::{ChineseRules, DateDigits, Kinsoku, Language, PunctuationStyle};
 pub use error::TemplateError;
-pub use page::{Columns, Margins, Page, PageNumberStyle, PageSize, RUNNING_FIELDS, RunningFields};
+pub use load::MAX_TEMPLATE_BYTES;
+pub use page::{
+    Columns, Margins, Page, PageNumberStyle, PageSize, RUNNING_FIELDS, RunningFields, RunningLine,
+    RunningPiece,
+};
 pub use role::{Align, FontRef, LinePitch, Role, RoleStyle, Roles, Spacing, Weight};
 pub use template::{Grid, Separation, Template};
 pub use units::{Em, Mm, Pt, mm_to_pt, pt_to_half_points, pt_to_mm, pt_to_twips};

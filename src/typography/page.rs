@@ -131,13 +131,19 @@ pub enum PageNumberStyle {
 }
 
 impl PageNumberStyle {
+    /// The text before and after the number's digits: `("— ", " —")`, `("第 ", " 页")`.
+    pub fn affixes(self) -> (&'static str, &'static str) {
+        match self {
+            PageNumberStyle::Dash => ("\u{2014} ", " \u{2014}"),
+            PageNumberStyle::Chinese => ("第 ", " 页"),
+            PageNumberStyle::Plain => ("", ""),
+        }
+    }
+
     /// Formats page number `n`.
     pub fn format(self, n: u32) -> String {
-        match self {
-            PageNumberStyle::Dash => format!("\u{2014} {n} \u{2014}"),
-            PageNumberStyle::Chinese => format!("第 {n} 页"),
-            PageNumberStyle::Plain => n.to_string(),
-        }
+        let (before, after) = self.affixes();
+        format!("{before}{n}{after}")
     }
 }
 
@@ -147,7 +153,74 @@ pub struct RunningFields<'a> {
     pub title: &'a str,
     pub date: &'a str,
     pub publisher: &'a str,
+    /// The page number, for [`Page::format_running`]; [`Page::expand_running`] leaves the
+    /// number as a [`RunningPiece::PageNumber`] instead.
     pub page: u32,
+}
+
+/// One piece of an expanded running head or foot. The page number is a piece of its own, never
+/// digits inside text, so nothing a document says (a title `编号4294967295号`) can be taken for
+/// it: the PDF prints each page's number there, DOCX a `PAGE` field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RunningPiece {
+    /// Text printed as it is: the pattern's own text, field values and the text the
+    /// page-number style puts around the number (`第 `, ` 页`).
+    Text(String),
+    /// The page number's digits.
+    PageNumber,
+}
+
+/// A running head or foot expanded once for a document: text pieces and where the page number
+/// goes. Adjacent text is merged, so `{title}　{date}` is one piece.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RunningLine {
+    pieces: Vec<RunningPiece>,
+}
+
+impl RunningLine {
+    /// The pieces in order.
+    pub fn pieces(&self) -> &[RunningPiece] {
+        &self.pieces
+    }
+
+    /// The line as printed on page `n`.
+    pub fn text(&self, n: u32) -> String {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                RunningPiece::Text(t) => out.push_str(t),
+                RunningPiece::PageNumber => out.push_str(&n.to_string()),
+            }
+        }
+        out
+    }
+
+    /// Whether nothing would be printed: no page number and only white space.
+    pub fn is_blank(&self) -> bool {
+        self.pieces.iter().all(|p| match p {
+            RunningPiece::Text(t) => t.trim().is_empty(),
+            RunningPiece::PageNumber => false,
+        })
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(RunningPiece::Text(last)) = self.pieces.last_mut() {
+            last.push_str(text);
+        } else {
+            self.pieces.push(RunningPiece::Text(text.to_owned()));
+        }
+    }
+}
+
+/// The first `max` characters of `s`.
+fn first_chars(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => &s[..end],
+        None => s,
+    }
 }
 
 /// The field names a running head/foot may use.
@@ -270,23 +343,46 @@ impl Page {
         mm_to_pt(self.column_width_mm())
     }
 
-    /// Fills a running-head pattern; unknown fields cannot occur in a validated template, but are
-    /// kept verbatim rather than dropped if a caller passes its own pattern.
-    pub fn format_running(&self, pattern: &str, fields: &RunningFields) -> String {
+    /// Expands a running-head pattern into text and page-number pieces. Each field value is cut
+    /// to its first `max_field_chars` characters first, so a title longer than any line costs
+    /// no more than one line (see [`Template::running_head`](super::Template::running_head),
+    /// which picks the limit from the line's width). `fields.page` is not used. Unknown fields
+    /// cannot occur in a validated template, but a caller's own invalid pattern is kept verbatim
+    /// rather than dropped.
+    pub fn expand_running(
+        &self,
+        pattern: &str,
+        fields: &RunningFields,
+        max_field_chars: usize,
+    ) -> RunningLine {
+        let mut line = RunningLine::default();
         let Ok(pieces) = pieces(pattern) else {
-            return pattern.to_owned();
+            line.push_text(pattern);
+            return line;
         };
-        let mut out = String::new();
         for p in pieces {
             match p {
-                Piece::Text(t) => out.push_str(t),
-                Piece::Field("title") => out.push_str(fields.title),
-                Piece::Field("date") => out.push_str(fields.date),
-                Piece::Field("publisher") => out.push_str(fields.publisher),
-                Piece::Field(_) => out.push_str(&self.page_numbers.format(fields.page)),
+                Piece::Text(t) => line.push_text(t),
+                Piece::Field("title") => line.push_text(first_chars(fields.title, max_field_chars)),
+                Piece::Field("date") => line.push_text(first_chars(fields.date, max_field_chars)),
+                Piece::Field("publisher") => {
+                    line.push_text(first_chars(fields.publisher, max_field_chars))
+                }
+                Piece::Field(_) => {
+                    let (before, after) = self.page_numbers.affixes();
+                    line.push_text(before);
+                    line.pieces.push(RunningPiece::PageNumber);
+                    line.push_text(after);
+                }
             }
         }
-        out
+        line
+    }
+
+    /// Fills a running-head pattern for page `fields.page`, values uncut.
+    pub fn format_running(&self, pattern: &str, fields: &RunningFields) -> String {
+        self.expand_running(pattern, fields, usize::MAX)
+            .text(fields.page)
     }
 
     /// The running header for a page.
@@ -297,5 +393,70 @@ impl Page {
     /// The running footer for a page.
     pub fn footer_text(&self, fields: &RunningFields) -> String {
         self.format_running(&self.footer, fields)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typography::Template;
+
+    fn fields<'a>(title: &'a str) -> RunningFields<'a> {
+        RunningFields {
+            title,
+            date: "2024年9月3日",
+            publisher: "河西镇融媒体中心",
+            page: 7,
+        }
+    }
+
+    #[test]
+    fn the_page_number_is_a_piece_of_its_own() {
+        let p = Template::default().page;
+        let line = p.expand_running("{title} {page}{{x}}", &fields("编号4294967295号"), 100);
+        assert_eq!(
+            line.pieces(),
+            [
+                RunningPiece::Text("编号4294967295号 第 ".into()),
+                RunningPiece::PageNumber,
+                RunningPiece::Text(" 页{x}".into()),
+            ]
+        );
+        assert_eq!(line.text(12), "编号4294967295号 第 12 页{x}");
+        assert_eq!(
+            p.format_running("{title} {page}", &fields("4294967295")),
+            "4294967295 第 7 页"
+        );
+        // An invalid pattern a caller passes is kept verbatim, as text.
+        let line = p.expand_running("{issue}", &fields("x"), 100);
+        assert_eq!(line.pieces(), [RunningPiece::Text("{issue}".into())]);
+    }
+
+    #[test]
+    fn field_values_are_cut_before_expansion() {
+        let p = Template::default().page;
+        let title = "河西镇新闻".repeat(1000);
+        let line = p.expand_running("{title}|{publisher}|{page}", &fields(&title), 3);
+        assert_eq!(
+            line.pieces(),
+            [
+                RunningPiece::Text("河西镇|河西镇|第 ".into()),
+                RunningPiece::PageNumber,
+                RunningPiece::Text(" 页".into()),
+            ]
+        );
+        // The template picks the limit from the line's width: 166 mm / (0.1 × 9 pt).
+        let t = Template::default();
+        assert_eq!(t.max_line_chars(crate::typography::Role::Header), 523);
+        let head = t.running_head(&fields(&title));
+        assert_eq!(head.text(1).chars().count(), 523 + 1 + 9);
+    }
+
+    #[test]
+    fn blank_lines() {
+        let p = Template::default().page;
+        assert!(p.expand_running("{title} ", &fields(""), 10).is_blank());
+        assert!(!p.expand_running("{page}", &fields(""), 10).is_blank());
+        assert!(!p.expand_running("{title}", &fields("x"), 10).is_blank());
     }
 }

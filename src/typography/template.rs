@@ -6,9 +6,15 @@ use serde::de::{self, MapAccess, Visitor, value::MapAccessDeserializer};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::chinese::{ChineseRules, Language};
-use super::page::Page;
+use super::page::{Page, RunningFields, RunningLine};
 use super::role::{Role, RoleStyle, Roles, Spacing};
 use super::units::{Pt, mm_to_pt};
+
+/// No glyph a running head prints is narrower than this fraction of an em: the narrowest ordinary
+/// glyphs (`i`, `l`, `.`, the thin and hair spaces) are 0.1–0.25 em. So no line of a given width
+/// holds more than width / (this × size) characters, and field values are cut to that before a
+/// running head is expanded.
+const MIN_GLYPH_ADVANCE_EM: f64 = 0.1;
 
 /// A character grid (Word's 文档网格, GB/T 9704's 22 × 28): the text block is divided into exactly
 /// `lines` lines of `chars` characters per column, and body text snaps to it.
@@ -150,6 +156,34 @@ impl Template {
     /// The footer's top edge, in pt from the top of the page (text block bottom + footer gap).
     pub fn footer_top_pt(&self) -> f64 {
         mm_to_pt(self.page.margins.top.0 + self.page.text_height_mm() + self.page.footer_gap.0)
+    }
+
+    /// The most characters a line of `role` across the text block can hold: the text block's
+    /// width over the narrowest glyph advance (0.1 em), rounded up. Inputs longer than this
+    /// cannot be printed on one line whatever they are.
+    pub fn max_line_chars(&self, role: Role) -> usize {
+        let size = self.role(role).size_pt().max(f64::MIN_POSITIVE);
+        let chars = (self.text_width_pt() / (MIN_GLYPH_ADVANCE_EM * size)).ceil();
+        if chars.is_finite() && chars >= 1.0 {
+            chars.min(u32::MAX as f64) as usize
+        } else {
+            1
+        }
+    }
+
+    /// The running header expanded once for a document, every backend's one source for it:
+    /// text pieces and the page number's place. Field values are first cut to
+    /// [`max_line_chars`](Self::max_line_chars) of the header role, so a 300 000-character title
+    /// costs one line, not 300 000 characters per page.
+    pub fn running_head(&self, fields: &RunningFields) -> RunningLine {
+        let max = self.max_line_chars(Role::Header);
+        self.page.expand_running(&self.page.header, fields, max)
+    }
+
+    /// The running footer, expanded like [`running_head`](Self::running_head).
+    pub fn running_foot(&self, fields: &RunningFields) -> RunningLine {
+        let max = self.max_line_chars(Role::Footer);
+        self.page.expand_running(&self.page.footer, fields, max)
     }
 
     /// The complete template as TOML; loading it back gives an equal template.

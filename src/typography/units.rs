@@ -156,8 +156,12 @@ pub(crate) fn finite(v: f64) -> Result<f64, String> {
     }
 }
 
-/// Formats a number the way a person writes it (`-5`, `10.5`), for error messages.
+/// Formats a number the way a person writes it (`-5`, `10.5`), for error messages; numbers no
+/// template means (`9.2e18`, `1e-300`) in exponent form rather than as hundreds of digits or 0.
 pub(crate) fn num(v: f64) -> String {
+    if v.is_finite() && v != 0.0 && !(0.001..1e15).contains(&v.abs()) {
+        return format!("{v:e}");
+    }
     let r = (v * 1000.0).round() / 1000.0;
     format!("{r}")
 }
@@ -303,5 +307,16 @@ mod tests {
         let e = parse_quantity("2em", PAPER_UNITS, Unit::Mm).unwrap_err();
         assert!(e.contains("em is not allowed"), "{e}");
         assert!(parse_quantity("mm", all, Unit::Mm).is_err());
+    }
+
+    #[test]
+    fn numbers_in_messages() {
+        assert_eq!(num(-5.0), "-5");
+        assert_eq!(num(10.5), "10.5");
+        assert_eq!(num(1.0 / 3.0), "0.333");
+        assert_eq!(num(0.0), "0");
+        assert_eq!(num(9.2e18), "9.2e18");
+        assert_eq!(num(-1e300), "-1e300");
+        assert_eq!(num(1e-300), "1e-300");
     }
 }

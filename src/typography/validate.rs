@@ -1,7 +1,7 @@
 //! Checks a deserialised template for values that parse but cannot be laid out.
 
 use super::page::{PageSize, check_running};
-use super::role::{LinePitch, Role};
+use super::role::{FontRef, LinePitch, Role, Spacing};
 use super::template::Template;
 use super::units::num;
 
@@ -27,20 +27,59 @@ const MIN_GRID_CHAR_FRACTION: f64 = 0.9;
 /// A bare-number line pitch above this is almost certainly points written without a unit.
 const MAX_PITCH_MULTIPLE: f64 = 5.0;
 
+// Bounds on every number, so a template describes something a printer can print and every
+// backend's arithmetic stays in range (a 9.2e18 mm page gives a PDF qpdf rejects; 4294967295
+// columns overflow DOCX's xsd:int; a 1e-300 pitch divides into infinity).
+
+/// Custom page width and height in mm: a 10 mm label to a 2 m poster. (Word itself opens pages
+/// up to 558.8 mm; PDF viewers and LibreOffice take the whole range.)
+const PAGE_MM: (f64, f64) = (10.0, 2000.0);
+/// Columns per page: broadsheets set 6 to 9.
+const MAX_COLUMNS: u32 = 12;
+/// The column gap and the header and footer gaps, in mm.
+const MAX_GAP_MM: f64 = 100.0;
+/// Type sizes in pt: below 1 pt nothing is legible; 500 pt (17.6 cm) is poster lettering and
+/// well inside DOCX's 1638 pt.
+const SIZE_PT: (f64, f64) = (1.0, 500.0);
+/// A bare-number line pitch below this fraction of the size would print lines on each other.
+const MIN_PITCH_MULTIPLE: f64 = 0.5;
+/// An absolute line pitch (`"28pt"`) is 0.5 to this many times the role's size.
+const MAX_FIXED_PITCH_MULTIPLE: f64 = 10.0;
+/// Space before and after paragraphs and between articles: 500 pt (17.6 cm) in points, 20 in
+/// body lines.
+const MAX_SPACE_PT: f64 = 500.0;
+const MAX_SPACE_LINES: f64 = 20.0;
+/// First-line indent in em of the role's size.
+const MAX_INDENT_EM: f64 = 10.0;
+/// The rule between articles in pt.
+const MAX_RULE_PT: f64 = 10.0;
+/// Character-grid lines per page and characters per line.
+const MAX_GRID: u32 = 1000;
+/// Characters in a running-head or running-foot pattern; a line holds fewer.
+const MAX_RUNNING_PATTERN_CHARS: usize = 200;
+
+fn within(v: f64, (lo, hi): (f64, f64)) -> bool {
+    (lo..=hi).contains(&v)
+}
+
 pub(crate) fn validate(t: &Template) -> Result<(), Issue> {
     let p = &t.page;
     if let PageSize::Custom { width, height } = p.size {
-        if width.0 <= 0.0 {
-            issue(
-                &["page.size.width"],
-                format!("page width must be positive ({} mm)", num(width.0)),
-            )?;
-        }
-        if height.0 <= 0.0 {
-            issue(
-                &["page.size.height"],
-                format!("page height must be positive ({} mm)", num(height.0)),
-            )?;
+        for (key, what, v) in [
+            ("page.size.width", "width", width),
+            ("page.size.height", "height", height),
+        ] {
+            if !within(v.0, PAGE_MM) {
+                issue(
+                    &[key],
+                    format!(
+                        "page {what} must be {} to {} mm ({} mm)",
+                        num(PAGE_MM.0),
+                        num(PAGE_MM.1),
+                        num(v.0)
+                    ),
+                )?;
+            }
         }
     }
     let m = &p.margins;
@@ -82,17 +121,39 @@ pub(crate) fn validate(t: &Template) -> Result<(), Issue> {
             ),
         )?;
     }
-    if p.columns.count == 0 {
+    for (key, what, v, half) in [
+        ("top", "height", m.top, p.height_mm() / 2.0),
+        ("bottom", "height", m.bottom, p.height_mm() / 2.0),
+        ("inner", "width", m.inner, p.width_mm() / 2.0),
+        ("outer", "width", m.outer, p.width_mm() / 2.0),
+    ] {
+        if v.0 >= half {
+            let key = format!("page.margins.{key}");
+            issue(
+                &[&key, "page.size"],
+                format!(
+                    "margin must be less than half the page {what}, {} mm ({} mm)",
+                    num(half),
+                    num(v.0)
+                ),
+            )?;
+        }
+    }
+    if !(1..=MAX_COLUMNS).contains(&p.columns.count) {
         issue(
             &["page.columns.count"],
-            "there must be at least one column (0)".into(),
+            format!(
+                "there must be 1 to {MAX_COLUMNS} columns ({})",
+                p.columns.count
+            ),
         )?;
     }
-    if p.columns.gap.0 < 0.0 {
+    if !within(p.columns.gap.0, (0.0, MAX_GAP_MM)) {
         issue(
             &["page.columns.gap"],
             format!(
-                "column gap must not be negative ({} mm)",
+                "column gap must be 0 to {} mm ({} mm)",
+                num(MAX_GAP_MM),
                 num(p.columns.gap.0)
             ),
         )?;
@@ -110,15 +171,27 @@ pub(crate) fn validate(t: &Template) -> Result<(), Issue> {
         ("page.header_gap", p.header_gap),
         ("page.footer_gap", p.footer_gap),
     ] {
-        if v.0 < 0.0 {
+        if !within(v.0, (0.0, MAX_GAP_MM)) {
             issue(
                 &[key],
-                format!("gap must not be negative ({} mm)", num(v.0)),
+                format!("gap must be 0 to {} mm ({} mm)", num(MAX_GAP_MM), num(v.0)),
             )?;
         }
     }
-    check_running(&p.header).or_else(|e| issue(&["page.header"], e))?;
-    check_running(&p.footer).or_else(|e| issue(&["page.footer"], e))?;
+    for (key, pattern) in [("page.header", &p.header), ("page.footer", &p.footer)] {
+        printable(pattern, "a running head is one line of printable text")
+            .or_else(|e| issue(&[key], e))?;
+        let chars = pattern.chars().count();
+        if chars > MAX_RUNNING_PATTERN_CHARS {
+            issue(
+                &[key],
+                format!(
+                    "a running-head pattern may be at most {MAX_RUNNING_PATTERN_CHARS} characters ({chars})"
+                ),
+            )?;
+        }
+        check_running(pattern).or_else(|e| issue(&[key], e))?;
+    }
 
     let gap = t.chinese.han_latin_gap.0;
     if !(0.0..=1.0).contains(&gap) {
@@ -128,20 +201,23 @@ pub(crate) fn validate(t: &Template) -> Result<(), Issue> {
         )?;
     }
 
+    // Before the roles: body text on a grid takes its pitch from the line count.
+    if let Some(g) = t.grid {
+        for (key, what, v) in [
+            ("grid.lines", "grid lines", g.lines),
+            ("grid.chars", "grid characters per line", g.chars),
+        ] {
+            if !(1..=MAX_GRID).contains(&v) {
+                issue(&[key], format!("{what} must be 1 to {MAX_GRID} ({v})"))?;
+            }
+        }
+    }
+
     for role in Role::ALL {
         check_role(t, role)?;
     }
 
     if let Some(g) = t.grid {
-        if g.lines == 0 {
-            issue(&["grid.lines"], "grid needs at least one line (0)".into())?;
-        }
-        if g.chars == 0 {
-            issue(
-                &["grid.chars"],
-                "grid needs at least one character per line (0)".into(),
-            )?;
-        }
         let size = t.roles.body.size_pt();
         let pitch = t.body_char_pitch_pt();
         if pitch < MIN_GRID_CHAR_FRACTION * size {
@@ -184,35 +260,65 @@ pub(crate) fn validate(t: &Template) -> Result<(), Issue> {
     }
 
     let s = &t.separation;
-    if s.space.raw() < 0.0 {
-        issue(
-            &["separation.space"],
-            format!("space must not be negative ({})", s.space.describe()),
-        )?;
-    }
-    if s.rule.0 < 0.0 {
+    check_space("separation.space", s.space)?;
+    if !within(s.rule.0, (0.0, MAX_RULE_PT)) {
         issue(
             &["separation.rule"],
-            format!("rule must not be negative ({} pt)", num(s.rule.0)),
+            format!(
+                "rule must be 0 to {} pt ({} pt)",
+                num(MAX_RULE_PT),
+                num(s.rule.0)
+            ),
         )?;
     }
     Ok(())
 }
 
+/// Refuses control characters (C0, DEL, C1) and the line and paragraph separators in a string
+/// the backends print or look up: fonts have no glyph for them, so they would reach the PDF as
+/// .notdef boxes, and a running head is one line.
+fn printable(s: &str, what: &str) -> Result<(), String> {
+    match s
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
+    {
+        Some((i, c)) => Err(format!(
+            "control character U+{:04X} at character {}; {what}",
+            c as u32,
+            i + 1
+        )),
+        None => Ok(()),
+    }
+}
+
 fn check_role(t: &Template, role: Role) -> Result<(), Issue> {
     let r = t.role(role);
     let at = |field: &str| format!("roles.{}.{field}", role.key());
+    if let FontRef::Family(name) = &r.font {
+        printable(name, "a font name is printable text").or_else(|e| issue(&[&at("font")], e))?;
+    }
     let size = r.size_pt();
-    if size <= 0.0 {
+    if !within(size, SIZE_PT) {
         issue(
             &[&at("size")],
-            format!("size must be positive ({} pt)", num(size)),
+            format!(
+                "size must be {} to {} pt ({} pt)",
+                num(SIZE_PT.0),
+                num(SIZE_PT.1),
+                num(size)
+            ),
         )?;
     }
     match r.line_pitch {
-        LinePitch::Multiple(m) if m <= 0.0 => issue(
+        LinePitch::Multiple(m) if m < MIN_PITCH_MULTIPLE => issue(
             &[&at("line_pitch")],
-            format!("line pitch must be positive ({})", num(m)),
+            format!(
+                "line pitch must be {} to {} times the size ({})",
+                num(MIN_PITCH_MULTIPLE),
+                num(MAX_PITCH_MULTIPLE),
+                num(m)
+            ),
         )?,
         LinePitch::Multiple(m) if m > MAX_PITCH_MULTIPLE => issue(
             &[&at("line_pitch")],
@@ -223,29 +329,94 @@ fn check_role(t: &Template, role: Role) -> Result<(), Issue> {
                 num(m)
             ),
         )?,
-        LinePitch::Fixed(p) if p.0 <= 0.0 => issue(
-            &[&at("line_pitch")],
-            format!("line pitch must be positive ({} pt)", num(p.0)),
-        )?,
+        LinePitch::Fixed(p)
+            if !within(
+                p.0,
+                (MIN_PITCH_MULTIPLE * size, MAX_FIXED_PITCH_MULTIPLE * size),
+            ) =>
+        {
+            issue(
+                &[&at("line_pitch")],
+                format!(
+                    "line pitch must be {} to {} times the size, {} to {} pt at {} pt ({} pt)",
+                    num(MIN_PITCH_MULTIPLE),
+                    num(MAX_FIXED_PITCH_MULTIPLE),
+                    num(MIN_PITCH_MULTIPLE * size),
+                    num(MAX_FIXED_PITCH_MULTIPLE * size),
+                    num(size),
+                    num(p.0)
+                ),
+            )?
+        }
         _ => {}
+    }
+    let page = &t.page;
+    if size > page.column_width_pt() {
+        issue(
+            &[
+                &at("size"),
+                "page.columns.count",
+                "page.columns.gap",
+                "page.margins.inner",
+                "page.margins.outer",
+                "page.size",
+            ],
+            format!(
+                "a character of {} pt does not fit the {} mm column",
+                num(size),
+                num(page.column_width_mm())
+            ),
+        )?;
+    }
+    let pitch = t.line_pitch_pt(role);
+    if pitch > page.text_height_pt() {
+        issue(
+            &[
+                &at("line_pitch"),
+                &at("size"),
+                "page.margins.top",
+                "page.margins.bottom",
+                "page.size",
+            ],
+            format!(
+                "a line of {} pt does not fit the {} mm text block",
+                num(pitch),
+                num(page.text_height_mm())
+            ),
+        )?;
     }
     for (field, v) in [
         ("space_before", r.space_before),
         ("space_after", r.space_after),
     ] {
-        if v.raw() < 0.0 {
-            issue(
-                &[&at(field)],
-                format!("space must not be negative ({})", v.describe()),
-            )?;
-        }
+        check_space(&at(field), v)?;
     }
-    if r.first_line_indent.0 < 0.0 {
+    if !within(r.first_line_indent.0, (0.0, MAX_INDENT_EM)) {
         issue(
             &[&at("first_line_indent")],
             format!(
-                "indent must not be negative ({} em)",
+                "indent must be 0 to {} em ({} em)",
+                num(MAX_INDENT_EM),
                 num(r.first_line_indent.0)
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+fn check_space(key: &str, v: Spacing) -> Result<(), Issue> {
+    let max = match v {
+        Spacing::Points(_) => MAX_SPACE_PT,
+        Spacing::Lines(_) => MAX_SPACE_LINES,
+    };
+    if !within(v.raw(), (0.0, max)) {
+        issue(
+            &[key],
+            format!(
+                "space must be 0 to {} pt or 0 to {} lines ({})",
+                num(MAX_SPACE_PT),
+                num(MAX_SPACE_LINES),
+                v.describe()
             ),
         )?;
     }

@@ -9,7 +9,7 @@ use super::styles::PStyle;
 use super::xml::Xml;
 use super::{NS_R, NS_W, display_date};
 use crate::model::Document;
-use crate::typography::{RunningFields, Template};
+use crate::typography::{RunningFields, RunningLine, RunningPiece, Template};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -17,19 +17,10 @@ pub(super) enum Kind {
     Footer,
 }
 
-/// A piece of a running line.
-#[derive(Debug, PartialEq, Eq)]
-enum Piece {
-    Text(String),
-    Page,
-}
-
-/// A page number no real document reaches; the template formats it like any page number and
-/// the digits are then replaced by the field, so the text around the number (`第 … 页`,
-/// `— … —`) comes from the template's own formatting.
-const PLACEHOLDER: u32 = u32::MAX;
-
-fn pieces(t: &Template, pattern: &str, doc: &Document) -> Vec<Piece> {
+/// The running line of `kind` for the document, expanded by the template: text and a
+/// [`RunningPiece::PageNumber`] where the `PAGE` field goes, so no digits of the document's own
+/// text can become the field.
+fn line(kind: Kind, t: &Template, doc: &Document) -> RunningLine {
     let date = doc
         .meta
         .date
@@ -40,23 +31,12 @@ fn pieces(t: &Template, pattern: &str, doc: &Document) -> Vec<Piece> {
         title: doc.meta.title.as_deref().unwrap_or(""),
         date: &date,
         publisher: doc.meta.publisher.as_deref().unwrap_or(""),
-        page: PLACEHOLDER,
+        page: 0,
     };
-    let text = t.page.format_running(pattern, &fields);
-    let marker = PLACEHOLDER.to_string();
-    let mut out = Vec::new();
-    let mut rest = text.as_str();
-    while let Some(i) = rest.find(&marker) {
-        if i > 0 {
-            out.push(Piece::Text(rest[..i].to_owned()));
-        }
-        out.push(Piece::Page);
-        rest = &rest[i + marker.len()..];
+    match kind {
+        Kind::Header => t.running_head(&fields),
+        Kind::Footer => t.running_foot(&fields),
     }
-    if !rest.is_empty() {
-        out.push(Piece::Text(rest.to_owned()));
-    }
-    out
 }
 
 /// The part, or `None` when the template's pattern is empty.
@@ -82,17 +62,17 @@ pub(super) fn write(
         ..PPr::default()
     }
     .write(&mut x);
-    for piece in pieces(t, pattern, doc) {
+    for piece in line(kind, t, doc).pieces() {
         match piece {
-            Piece::Text(s) => {
-                usage.add(family, &s);
+            RunningPiece::Text(s) => {
+                usage.add(family, s);
                 let rpr = RPr {
-                    east_asian_hint: faces::needs_east_asian_hint(&s),
+                    east_asian_hint: faces::needs_east_asian_hint(s),
                     ..RPr::default()
                 };
-                run(&mut x, &rpr, &s);
+                run(&mut x, &rpr, s);
             }
-            Piece::Page => {
+            RunningPiece::PageNumber => {
                 usage.add(family, "0123456789");
                 x.open("w:fldSimple", &[("w:instr", " PAGE ")]);
                 run(&mut x, &RPr::default(), "1");
@@ -123,28 +103,48 @@ mod tests {
         }
     }
 
+    fn pieces(t: &Template, kind: Kind, doc: &Document) -> Vec<RunningPiece> {
+        line(kind, t, doc).pieces().to_vec()
+    }
+
     #[test]
     fn page_field_inside_the_template_style() {
         let t = Template::builtin("newspaper").unwrap();
         assert_eq!(
-            pieces(&t, "{page}", &doc()),
+            pieces(&t, Kind::Footer, &doc()),
             vec![
-                Piece::Text("第 ".into()),
-                Piece::Page,
-                Piece::Text(" 页".into())
+                RunningPiece::Text("第 ".into()),
+                RunningPiece::PageNumber,
+                RunningPiece::Text(" 页".into())
             ]
         );
         assert_eq!(
-            pieces(&t, "{title}　{date}", &doc()),
-            vec![Piece::Text("东昌府新闻　2022年9月1日".into())]
+            pieces(&t, Kind::Header, &doc()),
+            vec![RunningPiece::Text("东昌府新闻　2022年9月1日".into())]
         );
         let g = Template::builtin("gongwen").unwrap();
         assert_eq!(
-            pieces(&g, "{page}", &doc()),
+            pieces(&g, Kind::Footer, &doc()),
             vec![
-                Piece::Text("\u{2014} ".into()),
-                Piece::Page,
-                Piece::Text(" \u{2014}".into())
+                RunningPiece::Text("\u{2014} ".into()),
+                RunningPiece::PageNumber,
+                RunningPiece::Text(" \u{2014}".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn digits_in_the_title_are_text() {
+        let mut t = Template::builtin("newspaper").unwrap();
+        t.page.header = "{title}{page}".into();
+        t.page.page_numbers = crate::typography::PageNumberStyle::Plain;
+        let mut d = doc();
+        d.meta.title = Some("编号4294967295号".into());
+        assert_eq!(
+            pieces(&t, Kind::Header, &d),
+            vec![
+                RunningPiece::Text("编号4294967295号".into()),
+                RunningPiece::PageNumber
             ]
         );
     }

@@ -548,16 +548,20 @@ impl Engine<'_> {
         let header_base = frame.top - typography::mm_to_pt(p.header_gap.0) as f32;
         let footer_top = self.t.footer_top_pt() as f32;
         let date = doc.meta.chinese_date().unwrap_or_default();
+        // Expanded once, with the title and the other values already cut to what a line can
+        // hold; each page only puts its number in.
+        let fields = RunningFields {
+            title: doc.meta.title.as_deref().unwrap_or(""),
+            date: &date,
+            publisher: doc.meta.publisher.as_deref().unwrap_or(""),
+            page: 0,
+        };
+        let head_line = self.t.running_head(&fields);
+        let foot_line = self.t.running_foot(&fields);
         for (n, page) in pages.iter_mut().enumerate() {
-            let fields = RunningFields {
-                title: doc.meta.title.as_deref().unwrap_or(""),
-                date: &date,
-                publisher: doc.meta.publisher.as_deref().unwrap_or(""),
-                page: n as u32 + 1,
-            };
-            let head = p.header_text(&fields);
-            if !head.trim().is_empty()
-                && let Some(mut line) = self.single_line(&head, &header)
+            let n = n as u32 + 1;
+            if !head_line.is_blank()
+                && let Some(mut line) = self.single_line(&head_line.text(n), &header)
             {
                 let y = header_base - (header.pitch - line.baseline);
                 line.x = 0.0;
@@ -574,9 +578,8 @@ impl Engine<'_> {
                     thickness: 0.5,
                 });
             }
-            let foot = p.footer_text(&fields);
-            if !foot.trim().is_empty()
-                && let Some(line) = self.single_line(&foot, &footer)
+            if !foot_line.is_blank()
+                && let Some(line) = self.single_line(&foot_line.text(n), &footer)
             {
                 page.lines.push(PageLine {
                     x: frame.left,
