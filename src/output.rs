@@ -150,7 +150,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &Inputs) -> Result<(), Er
     let mut registry = live();
     let mut tmp = builder
         .tempfile_in(dir)
-        .map_err(|e| io("create a temporary file beside", e))?;
+        .map_err(|e| io("write", without_path(e)))?;
     let tmp_path = tmp.path().to_path_buf();
     registry.push(tmp_path.clone());
     drop(registry);
@@ -160,12 +160,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &Inputs) -> Result<(), Er
     // derived files a rerun recreates, pandoc and typst do not sync theirs either, and when a
     // file is replaced, ext4 (auto_da_alloc, on by default) writes the new data out before it
     // commits the rename anyway.
+    // Written through the plain file: NamedTempFile's own Write wraps errors with its path.
     let result = tmp
+        .as_file_mut()
         .write_all(bytes)
         .and_then(|()| tmp.persist(path).map(drop).map_err(|e| e.error));
     // On failure the temporary file was removed when `tmp` (or the persist error) dropped.
     live().retain(|p| p != &tmp_path);
-    result.map_err(|e| io("write", e))
+    result.map_err(|e| io("write", without_path(e)))
+}
+
+/// tempfile wraps an error with the temporary file's path ("… at path …/.paiban-….tmp"); the
+/// message names the output instead, and the OS error code (ENOSPC, ENOENT) stays readable.
+fn without_path(e: std::io::Error) -> std::io::Error {
+    let code = e
+        .get_ref()
+        .and_then(|inner| inner.source())
+        .and_then(|source| source.downcast_ref::<std::io::Error>())
+        .and_then(std::io::Error::raw_os_error);
+    match code {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => e,
+    }
 }
 
 /// Removes this process's temporary files and exits when the run is interrupted (SIGINT,
