@@ -538,7 +538,7 @@ fn an_untitled_article_gets_a_label() {
     assert!(!page.first("title").unwrap().text().trim().is_empty());
 }
 
-/// The stylesheet comes from the template (TYPOGRAPHY.md §7).
+/// The stylesheet comes from the template (docs/typography.md §7).
 #[test]
 fn the_stylesheet_follows_the_template() {
     let doc = read(SAMPLE);

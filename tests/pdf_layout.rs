@@ -50,7 +50,7 @@ fn set(doc: &Document, template: &str) -> (Layout, Template) {
     (layout(doc, &t, &fonts()), t)
 }
 
-/// Every rule of TYPOGRAPHY.md §3 and the geometry, on every line of every page.
+/// Every rule of docs/typography.md §3 and the geometry, on every line of every page.
 fn check_lines(l: &Layout, t: &Template) -> usize {
     let start: Vec<char> = t.chinese.kinsoku.not_at_line_start().chars().collect();
     let end: Vec<char> = t.chinese.kinsoku.not_at_line_end().chars().collect();

@@ -157,7 +157,7 @@ impl FaceRequest {
 }
 
 /// East-Asian-width "ambiguous" punctuation that Chinese text must draw with a CJK face even when
-/// the requested face is a Latin one that has it (TYPOGRAPHY.md §1, typst's list plus `―`).
+/// the requested face is a Latin one that has it (docs/typography.md §1, typst's list plus `―`).
 pub fn forces_cjk_face(ch: char) -> bool {
     matches!(
         ch,

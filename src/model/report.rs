@@ -63,7 +63,7 @@ impl fmt::Display for Location {
     }
 }
 
-/// The kinds of change the reader makes to source text (TYPOGRAPHY.md §1) or its structure.
+/// The kinds of change the reader makes to source text (docs/typography.md §1) or its structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {

@@ -1,4 +1,4 @@
-//! Character classes the reader needs (TYPOGRAPHY.md §1). Kept in one place so normalisation,
+//! Character classes the reader needs (docs/typography.md §1). Kept in one place so normalisation,
 //! dateline detection and checks agree on what "Han" and "Chinese punctuation" mean.
 
 /// A Han ideograph (CJK Unified Ideographs and extensions, compatibility ideographs, 〇).
@@ -31,7 +31,7 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 /// Marks that end a sentence or clause so that a paragraph ending in one is complete. A
-/// paragraph ending in anything else was cut by a page break (DESIGN.md).
+/// paragraph ending in anything else was cut by a page break (docs/design.md, "Page-break repair").
 pub fn is_closing(c: char) -> bool {
     matches!(
         c,

@@ -1,5 +1,5 @@
 //! News semantics over Markdown blocks: headline groups, bylines, datelines, page-break
-//! repair and normalisation, giving the articles of the model (DESIGN.md, "The article model").
+//! repair and normalisation, giving the articles of the model (docs/design.md, "The article model").
 
 use crate::model::{
     Article, Block, Byline, Change, ChangeKind, HeadlineGroup, Location, Paragraph, Warning,

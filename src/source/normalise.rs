@@ -1,4 +1,4 @@
-//! Text normalisation (TYPOGRAPHY.md §1), done once in the model so every format agrees:
+//! Text normalisation (docs/typography.md §1), done once in the model so every format agrees:
 //! ASCII punctuation in Han context to full width, interpunct look-alikes to U+00B7, straight
 //! quotes in Chinese text to “ ”, headline phrase gaps to one U+3000, stray spaces between Han
 //! removed. Code runs and URLs are never touched. Every change is returned as an [`Edit`].

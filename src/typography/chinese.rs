@@ -1,4 +1,4 @@
-//! Chinese layout rules a template chooses (TYPOGRAPHY.md §3–§5) and the language they follow.
+//! Chinese layout rules a template chooses (docs/typography.md §3–§5) and the language they follow.
 
 use serde::{Deserialize, Serialize};
 
@@ -40,7 +40,7 @@ impl Language {
     }
 }
 
-/// Width and placement of Chinese punctuation (TYPOGRAPHY.md §4).
+/// Width and placement of Chinese punctuation (docs/typography.md §4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PunctuationStyle {
@@ -54,7 +54,7 @@ pub enum PunctuationStyle {
 }
 
 /// Whether digits inside dates (`9月1日`) get the Han–Latin gap. Newspapers set them tight
-/// (TYPOGRAPHY.md §5, house choice).
+/// (docs/typography.md §5, house choice).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DateDigits {
@@ -66,7 +66,7 @@ pub enum DateDigits {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kinsoku {
-    /// The full GB-style set of TYPOGRAPHY.md §3.
+    /// The full GB-style set of docs/typography.md §3.
     Strict,
     /// §3 without the connectors `—～` and the solidus.
     Normal,

@@ -1,11 +1,11 @@
 //! Typography: the one definition of page geometry, type sizes and Chinese layout rules that
 //! every backend reads, so the PDF, DOCX and EPUB of an issue look like the same publication and
-//! no backend hard-codes a size, margin or font (DESIGN.md).
+//! no backend hard-codes a size, margin or font (docs/design.md, "Principles").
 //!
 //! A [`Template`] comes from TOML: the built-ins in `templates/` (compiled in) or a user file that
 //! overlays one of them. Sizes may be points or 字号 names ([`Zihao`]); paper lengths are mm,
 //! type lengths pt, indents em ([`units`]). The rules behind the built-in values are in
-//! TYPOGRAPHY.md.
+//! docs/typography.md.
 //!
 //! House decisions a backend should know:
 //! - A user file is a partial overlay: only the keys it sets change; the rest comes from

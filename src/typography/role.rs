@@ -149,7 +149,7 @@ pub enum Weight {
     Bold,
 }
 
-/// Paragraph alignment. `justify` is 两端对齐 with an unstretched last line (TYPOGRAPHY.md §2).
+/// Paragraph alignment. `justify` is 两端对齐 with an unstretched last line (docs/typography.md §2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Align {
@@ -321,7 +321,7 @@ pub struct RoleStyle {
     pub line_pitch: LinePitch,
     pub space_before: Spacing,
     pub space_after: Spacing,
-    /// First-line indent in em of this role's size (body: 2, TYPOGRAPHY.md §2).
+    /// First-line indent in em of this role's size (body: 2, docs/typography.md §2).
     pub first_line_indent: Em,
 }
 

@@ -1,7 +1,7 @@
 //! 字号 (Chinese size names) and font sizes.
 //!
 //! Editors specify type as 字号 (`五号`, `三号`), not points, so templates accept either. The table
-//! is ctex's "word" table, which matches GB/T 40070-2021 and Word (TYPOGRAPHY.md §6).
+//! is ctex's "word" table, which matches GB/T 40070-2021 and Word (docs/typography.md §6).
 
 use std::fmt;
 

@@ -57,7 +57,7 @@ impl Usage {
 }
 
 /// Characters Word must draw with the East Asian face although they are not Han: East Asian
-/// width "ambiguous" punctuation that a Latin font would set half-width (TYPOGRAPHY.md §1; the
+/// width "ambiguous" punctuation that a Latin font would set half-width (docs/typography.md §1; the
 /// list typst forces onto the CJK font). Runs containing one get `w:hint="eastAsia"`.
 pub(super) fn needs_east_asian_hint(text: &str) -> bool {
     text.chars().any(|c| {

@@ -1,5 +1,5 @@
 //! DOCX backend: the article model and the template as a WordprocessingML package (ECMA-376,
-//! transitional), written directly with quick-xml (DESIGN.md explains why not docx-rs).
+//! transitional), written directly with quick-xml (docs/design.md, "Decided against", explains why not docx-rs).
 //!
 //! - Styles come from the template ([`styles`]): one paragraph style per role, the headline as
 //!   `Heading1`, East Asian fonts in every `w:rFonts` slot, `w:lang` from the document.

@@ -19,13 +19,13 @@ pub(super) fn write(t: &Template, lang: &Lang, fonts_embedded: bool) -> Vec<u8> 
     }
     // Tab stops every two body characters (the 2-em indent).
     x.val("w:defaultTabStop", &(2 * m.body_char_twips()).to_string());
-    // 标点挤压 (TYPOGRAPHY.md §4). Centred punctuation (Taiwan, Hong Kong) is not compressed.
+    // 标点挤压 (docs/typography.md §4). Centred punctuation (Taiwan, Hong Kong) is not compressed.
     let compress = match t.chinese.punctuation {
         PunctuationStyle::Centred => "doNotCompress",
         PunctuationStyle::Quanjiao | PunctuationStyle::Kaiming => "compressPunctuation",
     };
     x.val("w:characterSpacingControl", compress);
-    // 禁则 (TYPOGRAPHY.md §3) as custom kinsoku sets for the document's East Asian language.
+    // 禁则 (docs/typography.md §3) as custom kinsoku sets for the document's East Asian language.
     let k = t.chinese.kinsoku;
     x.empty(
         "w:noLineBreaksAfter",

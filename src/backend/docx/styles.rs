@@ -194,9 +194,9 @@ pub(super) fn write(t: &Template, lang: &Lang, usage: &mut Usage) -> Vec<u8> {
     PPr {
         widow_control: true,
         kinsoku: true,
-        // Line-end punctuation is compressed (TYPOGRAPHY.md §4), not hung in the margin.
+        // Line-end punctuation is compressed (docs/typography.md §4), not hung in the margin.
         overflow_punct: Some(false),
-        // Han–Latin gap (TYPOGRAPHY.md §5). Word cannot tell a date's digits from others, so
+        // Han–Latin gap (docs/typography.md §5). Word cannot tell a date's digits from others, so
         // `date_digits = "tight"` (the newspaper default) keeps every Han–digit pair tight.
         auto_space_de: Some(t.han_latin_gap_pt() > 0.0),
         auto_space_dn: Some(

@@ -1,4 +1,4 @@
-//! The book's one stylesheet, generated from the template (TYPOGRAPHY.md §7). Sizes are `em` of
+//! The book's one stylesheet, generated from the template (docs/typography.md §7). Sizes are `em` of
 //! the body size and the body size itself is left to the reading system, so a reader's font-size
 //! setting scales everything; `rem` is avoided because Adobe RMSDK-based readers ignore it.
 //! Only standard properties (and the `-epub-`/`-webkit-` forms reading systems know) are used;
@@ -126,7 +126,7 @@ pub(super) fn stylesheet(styles: &Styles, embedded: &[Embedded]) -> String {
         );
     }
 
-    // Language-wide rules on body, inherited by everything (TYPOGRAPHY.md §2–§5).
+    // Language-wide rules on body, inherited by everything (docs/typography.md §2–§5).
     let trim = match t.chinese.punctuation {
         // CSS has no 开明 style; `normal` gives the GB compression of §4 for both.
         PunctuationStyle::Quanjiao | PunctuationStyle::Kaiming => "normal",

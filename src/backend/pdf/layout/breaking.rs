@@ -1,4 +1,4 @@
-//! Line breaking, punctuation compression and justification for one paragraph (TYPOGRAPHY.md
+//! Line breaking, punctuation compression and justification for one paragraph (docs/typography.md
 //! §3–§5). Pure: clusters and rules in, placed lines out.
 //!
 //! The method is the one Chinese compositors use: fill each line as far as it goes, allowing
@@ -216,7 +216,7 @@ impl<'a> Setter<'a> {
     /// Where the line that starts at `a` ends (never after `cap`).
     ///
     /// The line takes what fits at natural width. Compression is used only for what the
-    /// rules forbid breaking before (TYPOGRAPHY.md §3): when the natural fit ends where no
+    /// rules forbid breaking before (docs/typography.md §3): when the natural fit ends where no
     /// break is allowed, the line is squeezed to take the rest up to the next allowed break;
     /// if that does not fit either, the line breaks earlier and is stretched.
     fn fit(&self, a: usize, stop: usize, measure: f32, cap: Option<usize>) -> usize {

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-/// What a cluster is, for spacing and compression (TYPOGRAPHY.md §4, §5).
+/// What a cluster is, for spacing and compression (docs/typography.md §4, §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Han,
