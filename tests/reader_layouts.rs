@@ -456,3 +456,27 @@ fn a_web_page_saved_as_text_is_read_with_a_warning() {
     // Its text is kept, tags and all: nothing is dropped.
     assert!(texts(&r.document, 0)[0].contains("会议召开"));
 }
+
+#[test]
+fn a_table_and_a_photo_the_model_cannot_hold_yet_are_named_in_warnings() {
+    let text = "## 全县秋粮收购进度\n\n本报讯 截至10月底，全县秋粮收购进度如下表。\n\n\
+                | 乡镇 | 收购量（吨） |\n|---|---:|\n| 河西镇 | 1200 |\n\n\
+                ![收购现场](photo.jpg)\n\n图为粮库收购现场。\n";
+    let reading = paiban::source::read_str(text, "grain.md").unwrap();
+    let warnings: Vec<String> = reading.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "line 5: table not placed (not supported yet): its rows are kept as paragraph text",
+            "line 9: image \"photo.jpg\" not placed (not supported yet): its alt text is kept as text",
+        ]
+    );
+    // A line of dashes in prose, or a `|` in text, is no table.
+    let prose = "## 标题\n\n本报讯 比分为3|2。\n\n---\n\n正文继续。\n";
+    assert!(
+        paiban::source::read_str(prose, "p.md")
+            .unwrap()
+            .warnings
+            .is_empty()
+    );
+}

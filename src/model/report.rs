@@ -136,6 +136,14 @@ pub enum Warning {
     MissingGlyphs { detail: String },
     /// The text looks like a web page saved as text: its markup is read as visible text.
     LooksLikeHtml,
+    /// Something the model cannot hold yet (an image, a table), kept in another form.
+    NotPlaced {
+        location: Location,
+        /// `image "photo.jpg"`, `table`.
+        what: String,
+        /// What was kept of it.
+        kept: &'static str,
+    },
     /// Right-to-left letters, set in reading order without bidirectional reordering.
     RightToLeft {
         /// `article 1, paragraph 2`, as the coverage report names places.
@@ -182,6 +190,14 @@ impl fmt::Display for Warning {
             Warning::LooksLikeHtml => write!(
                 f,
                 "this looks like a web page (HTML) saved as text: its tags are read as text; save the page's text instead"
+            ),
+            Warning::NotPlaced {
+                location,
+                what,
+                kept,
+            } => write!(
+                f,
+                "{location}: {what} not placed (not supported yet): {kept}"
             ),
             Warning::RightToLeft {
                 place,
