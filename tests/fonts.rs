@@ -496,3 +496,210 @@ mod embedded {
         }
     }
 }
+
+/// Hostile font files: built here, byte by byte, so the test needs nothing from the machine.
+mod hostile {
+    use super::*;
+
+    fn be16(out: &mut Vec<u8>, v: u16) {
+        out.extend_from_slice(&v.to_be_bytes());
+    }
+
+    fn be32(out: &mut Vec<u8>, v: u32) {
+        out.extend_from_slice(&v.to_be_bytes());
+    }
+
+    /// A TrueType face named "Tiny" with `glyphs` glyphs whose format-4 `cmap` maps each
+    /// (character, glyph) pair of `map`, glyph ids unchecked; tables placed from byte `base`
+    /// of the file it goes into (a collection puts its header first).
+    fn tiny_face(glyphs: u16, map: &[(char, u16)], base: u32) -> Vec<u8> {
+        let mut head = Vec::new();
+        be32(&mut head, 0x0001_0000); // version
+        be32(&mut head, 0x0001_0000); // fontRevision
+        be32(&mut head, 0); // checksumAdjustment
+        be32(&mut head, 0x5F0F_3CF5); // magic
+        be16(&mut head, 0); // flags
+        be16(&mut head, 1000); // unitsPerEm
+        head.extend_from_slice(&[0; 16]); // created, modified
+        for v in [0u16, 0, 1000, 1000, 0, 8, 2, 0, 0] {
+            be16(&mut head, v); // bbox, macStyle, lowestRecPPEM, direction, loca, glyf format
+        }
+        let mut hhea = Vec::new();
+        be32(&mut hhea, 0x0001_0000);
+        for v in [
+            880u16,
+            (-120i16) as u16,
+            0,
+            1000,
+            0,
+            0,
+            1000,
+            1,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+        ] {
+            be16(&mut hhea, v);
+        }
+        be16(&mut hhea, glyphs); // numberOfHMetrics
+        let mut maxp = Vec::new();
+        be32(&mut maxp, 0x0000_5000);
+        be16(&mut maxp, glyphs);
+        let mut hmtx = Vec::new();
+        for _ in 0..glyphs {
+            be16(&mut hmtx, 1000);
+            be16(&mut hmtx, 0);
+        }
+        // cmap: one Windows Unicode BMP subtable, one segment per pair plus the final 0xFFFF.
+        let mut segments: Vec<(u16, i16)> = map
+            .iter()
+            .map(|&(c, g)| (c as u16, g.wrapping_sub(c as u16) as i16))
+            .collect();
+        segments.push((0xFFFF, 1));
+        let n = segments.len() as u16;
+        let mut sub = Vec::new();
+        be16(&mut sub, 4);
+        be16(&mut sub, 16 + 8 * n);
+        be16(&mut sub, 0);
+        be16(&mut sub, 2 * n);
+        let power = 1u16 << (15 - n.leading_zeros());
+        be16(&mut sub, 2 * power);
+        be16(&mut sub, power.trailing_zeros() as u16);
+        be16(&mut sub, 2 * n - 2 * power);
+        segments.iter().for_each(|s| be16(&mut sub, s.0)); // endCode
+        be16(&mut sub, 0);
+        segments.iter().for_each(|s| be16(&mut sub, s.0)); // startCode
+        segments.iter().for_each(|s| be16(&mut sub, s.1 as u16)); // idDelta
+        segments.iter().for_each(|_| be16(&mut sub, 0)); // idRangeOffset
+        let mut cmap = Vec::new();
+        for v in [0u16, 1, 3, 1] {
+            be16(&mut cmap, v);
+        }
+        be32(&mut cmap, 12);
+        cmap.extend(sub);
+        // name: family (1), full name (4) and PostScript name (6), Windows English.
+        let names: [(u16, &str); 3] = [(1, "Tiny"), (4, "Tiny Regular"), (6, "Tiny-Regular")];
+        let mut name = Vec::new();
+        let mut strings = Vec::new();
+        be16(&mut name, 0);
+        be16(&mut name, names.len() as u16);
+        be16(&mut name, 6 + 12 * names.len() as u16);
+        for (id, text) in names {
+            let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+            for v in [3u16, 1, 0x409, id, utf16.len() as u16, strings.len() as u16] {
+                be16(&mut name, v);
+            }
+            strings.extend(utf16);
+        }
+        name.extend(strings);
+
+        let tables: [(&[u8; 4], Vec<u8>); 6] = [
+            (b"cmap", cmap),
+            (b"head", head),
+            (b"hhea", hhea),
+            (b"hmtx", hmtx),
+            (b"maxp", maxp),
+            (b"name", name),
+        ];
+        let mut font = Vec::new();
+        be32(&mut font, 0x0001_0000);
+        be16(&mut font, tables.len() as u16);
+        for v in [64u16, 2, 32] {
+            be16(&mut font, v); // searchRange, entrySelector, rangeShift for 6 tables
+        }
+        let mut offset = base + 12 + 16 * tables.len() as u32;
+        let mut body = Vec::new();
+        for (tag, data) in &tables {
+            font.extend_from_slice(*tag);
+            be32(&mut font, 0); // checksum (not checked by readers)
+            be32(&mut font, offset);
+            be32(&mut font, data.len() as u32);
+            body.extend_from_slice(data);
+            while body.len() % 4 != 0 {
+                body.push(0);
+            }
+            offset = base + 12 + 16 * tables.len() as u32 + body.len() as u32;
+        }
+        font.extend(body);
+        font
+    }
+
+    /// A collection header claiming `claimed` faces, then one real face.
+    fn collection(claimed: u32) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(b"ttcf");
+        be32(&mut out, 0x0001_0000);
+        be32(&mut out, claimed);
+        be32(&mut out, 16);
+        out.extend(tiny_face(3, &[('A', 1)], 16));
+        out
+    }
+
+    fn only(path: &Path) -> Result<FontSet, FontError> {
+        FontSet::builder()
+            .bundled(false)
+            .system(false)
+            .font_file(path)
+            .build()
+    }
+
+    /// A face whose `cmap` sends `B` past its three glyphs: before, `B` counted as covered and
+    /// was drawn as an empty box with exit 0; now it is missing, so it falls back or is reported.
+    #[test]
+    fn a_cmap_entry_past_the_glyph_count_is_a_missing_character() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tiny.ttf");
+        std::fs::write(&path, tiny_face(3, &[('A', 1), ('B', 7)], 0)).unwrap();
+        let set = only(&path).expect("the tiny face loads");
+        let (id, info) = set.faces().next().expect("one face");
+        assert_eq!(info.family, "Tiny");
+        assert!(set.covers(id, 'A'));
+        assert!(!set.covers(id, 'B'));
+        assert!(!set.covers(id, 'C'));
+        assert_eq!(set.code_points(id), 1);
+    }
+
+    #[test]
+    fn a_collection_claiming_more_faces_than_it_holds_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("one.ttc");
+        std::fs::write(&good, collection(1)).unwrap();
+        assert_eq!(
+            only(&good).expect("a one-face collection").faces().count(),
+            1
+        );
+
+        // 200 is under the cap, but the file is too short to list 200 offsets.
+        assert!(collection(200).len() < 12 + 4 * 200);
+        for claimed in [u32::MAX, fonts::MAX_COLLECTION_FACES + 1, 200] {
+            let bad = dir.path().join(format!("claims-{claimed}.ttc"));
+            std::fs::write(&bad, collection(claimed)).unwrap();
+            let err = only(&bad).expect_err("refused").to_string();
+            assert_eq!(
+                err,
+                format!(
+                    "font collection {} claims {claimed} faces, more than it can hold or than {} \
+                     (a broken or hostile file)",
+                    bad.display(),
+                    fonts::MAX_COLLECTION_FACES
+                )
+            );
+            // The same file found in a font folder is refused the same way.
+            let folder = dir.path().join(format!("dir-{claimed}"));
+            std::fs::create_dir_all(folder.join("sub")).unwrap();
+            std::fs::copy(&bad, folder.join("sub/Bad.TTC")).unwrap();
+            let err = FontSet::builder()
+                .bundled(false)
+                .system(false)
+                .font_dir(&folder)
+                .build()
+                .expect_err("refused")
+                .to_string();
+            assert!(err.contains("claims") && err.contains("Bad.TTC"), "{err}");
+        }
+    }
+}

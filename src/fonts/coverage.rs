@@ -29,6 +29,7 @@ impl CmapCoverage {
             return Self::default();
         };
         let limits = CmapIterLimits::default_for_font(&font);
+        let glyphs = limits.glyph_count;
         let mut cps = Vec::new();
         for record in cmap.encoding_records() {
             if !is_unicode(record) {
@@ -39,7 +40,7 @@ impl CmapCoverage {
             };
             cps.extend(
                 sub.iter_with_limits(limits)
-                    .filter(|(_, g)| g.to_u32() != 0)
+                    .filter(|(_, g)| is_real_glyph(g.to_u32(), glyphs))
                     .map(|(cp, _)| cp),
             );
         }
@@ -83,8 +84,8 @@ impl CmapCoverage {
 /// face), asked one character at a time: a binary search per subtable. The bundled faces map
 /// about 30,000 code points each and a document asks for a few hundred, so this replaces
 /// [`CmapCoverage::from_font`]'s walk over every mapping (about 0.6 ms per face, on every run).
-/// Answers exactly as that walk: Unicode subtables of the formats it iterates, glyph not
-/// `.notdef`, and for formats 12/13 a glyph below the face's glyph count.
+/// Answers exactly as that walk: Unicode subtables of the formats it iterates, glyph neither
+/// `.notdef` nor past the face's glyph count.
 pub(crate) struct CmapLookup {
     data: &'static [u8],
     index: u32,
@@ -131,14 +132,9 @@ impl CmapLookup {
     }
 
     pub(crate) fn contains(&self, ch: char) -> bool {
-        use fontcull_read_fonts::tables::cmap::CmapSubtable;
         self.subtables.iter().any(|s| {
-            s.map_codepoint(ch).is_some_and(|g| {
-                let g = g.to_u32();
-                // The walk limits formats 12 and 13 to the face's glyphs, not the others.
-                let limited = matches!(s, CmapSubtable::Format12(_) | CmapSubtable::Format13(_));
-                g != 0 && (!limited || g < self.glyph_count)
-            })
+            s.map_codepoint(ch)
+                .is_some_and(|g| is_real_glyph(g.to_u32(), self.glyph_count))
         })
     }
 
@@ -146,6 +142,14 @@ impl CmapLookup {
     pub(crate) fn len(&self) -> usize {
         CmapCoverage::from_font(self.data, self.index).len()
     }
+}
+
+/// Whether a `cmap` entry names a glyph the face has: not `.notdef`, and below `maxp`'s glyph
+/// count. A broken or hostile face whose `cmap` points past its glyphs would otherwise count
+/// as covering the character and be drawn as empty boxes with no warning; treated as missing,
+/// the character falls back to another face or is reported.
+fn is_real_glyph(glyph: u32, glyph_count: u32) -> bool {
+    glyph != 0 && glyph < glyph_count
 }
 
 /// Whether a `cmap` encoding record is Unicode: the Unicode platform, or Windows Unicode BMP (1)

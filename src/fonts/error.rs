@@ -13,6 +13,9 @@ pub enum FontError {
     Io { path: PathBuf, source: io::Error },
     /// A `--font` file, or every file under a `--font-dir`, held no face that could be parsed.
     NoFaces { path: PathBuf },
+    /// A font collection whose header claims more faces than it can hold or than
+    /// [`MAX_COLLECTION_FACES`](super::MAX_COLLECTION_FACES).
+    Collection { path: PathBuf, faces: u32 },
     /// `--font-dir` names something that is not a directory.
     NotADirectory { path: PathBuf },
     /// The set would be empty: no bundled faces (feature `embedded-fonts` off or `bundled(false)`),
@@ -33,6 +36,13 @@ impl fmt::Display for FontError {
                 write!(f, "cannot read font {}: {source}", path.display())
             }
             FontError::NoFaces { path } => write!(f, "no usable font face in {}", path.display()),
+            FontError::Collection { path, faces } => write!(
+                f,
+                "font collection {} claims {faces} faces, more than it can hold or than {} \
+                 (a broken or hostile file)",
+                path.display(),
+                super::MAX_COLLECTION_FACES
+            ),
             FontError::NotADirectory { path } => {
                 write!(f, "font directory {} is not a directory", path.display())
             }

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 
 use super::FontError;
 use super::bundled::{self, BundledFace};
+use super::collection;
 use super::coverage::{self, CmapCoverage, CmapLookup, Coverage, CoverageReport};
 
 /// Shared font bytes, as krilla's `Data` and fontdb's `Source::Binary` take them.
@@ -280,6 +281,7 @@ impl FontSetBuilder {
             }
         }
         for path in &self.files {
+            collection::check(path)?;
             let before = db.len();
             db.load_font_file(path).map_err(|source| FontError::Io {
                 path: path.clone(),
@@ -295,7 +297,12 @@ impl FontSetBuilder {
                 return Err(FontError::NotADirectory { path: dir.clone() });
             }
             let before = db.len();
-            db.load_fonts_dir(dir);
+            for path in collection::files_under(dir)? {
+                collection::check(&path)?;
+                // A file fontdb cannot parse is passed over, as before; the folder as a whole
+                // must give at least one face.
+                let _ = db.load_font_file(&path);
+            }
             if db.len() == before {
                 return Err(FontError::NoFaces { path: dir.clone() });
             }

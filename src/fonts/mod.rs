@@ -9,12 +9,14 @@
 //! - [`report`]: the text of `paiban fonts [FILE]`.
 
 pub mod bundled;
+mod collection;
 mod coverage;
 mod error;
 mod fontset;
 pub mod report;
 mod subset;
 
+pub use collection::MAX_COLLECTION_FACES;
 pub use coverage::{CoverageReport, FaceUse, MissingChar, MissingGlyphs};
 pub use error::FontError;
 pub use fontset::{
