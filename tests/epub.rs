@@ -762,3 +762,28 @@ fn the_chinese_rules_reach_the_stylesheet() {
     assert!(tight.contains("  text-autospace: ideograph-alpha;\n"));
     assert!(tight.contains("  line-break: strict;\n"));
 }
+
+/// The cover image draws what three lines can show, whatever the title's length: before the cap
+/// every character became a glyph outline (1.7 KB each; a 320k-character title made 545 MB).
+/// The whole title stays in the image's `<title>` and on the cover page.
+#[test]
+fn a_long_title_does_not_grow_the_cover_image() {
+    let cover_of = |title: &str| {
+        let mut doc = read("tests/inputs/wire.md");
+        doc.meta.title = Some(title.to_owned());
+        let book = Book::open(&epub(&doc, "newspaper"));
+        let svg = book.text("OEBPS/cover.svg").to_owned();
+        let page = book.xml("OEBPS/cover.xhtml");
+        assert_eq!(page.first("h1").unwrap().text(), title);
+        svg
+    };
+    let short: String = "县城新闻周刊".repeat(40);
+    let long: String = "县城新闻周刊".repeat(4000);
+    let (a, b) = (cover_of(&short), cover_of(&long));
+    let title_in = |svg: &str, title: &str| svg.contains(&format!("<title>{title}</title>"));
+    assert!(title_in(&a, &short) && title_in(&b, &long));
+    // Apart from the `<title>` text, the two images are the same bytes.
+    assert_eq!(a.replace(&short, ""), b.replace(&long, ""));
+    // And what is drawn is bounded: three lines of outlines, not 240 characters of them.
+    assert!(a.len() - short.len() < 120_000, "{} bytes", a.len());
+}

@@ -83,6 +83,7 @@ pub(super) fn image(
     );
     let mut baseline = 1400.0_f64.max(rule_y + 200.0);
     for line in cover_lines(meta) {
+        let line = drawn_line(&line);
         let width = line_faces.width(&line).max(0.1);
         let size = (usable / width).min(64.0);
         draw(&mut svg, line_faces, &line, baseline, size, INK, families.1);
@@ -121,21 +122,66 @@ fn draw(
     }
 }
 
+/// At most this many characters of a title or a cover line are drawn: three lines at the
+/// smallest title size hold about 45 Han characters or 90 Latin letters, so nothing past this
+/// could be seen. Without the cap a 320k-character title drew every glyph outline (545 MB of
+/// SVG, 1.7 KB per character); the full title stays in the SVG's `<title>` and on the cover page.
+const DRAWN_CHARS: usize = 120;
+/// The title takes at most this many lines on the cover image.
+const TITLE_LINES: usize = 3;
+const ELLIPSIS: &str = "……";
+
 /// The largest title size (from 160 down to 64 units) at which the title takes at most three
-/// lines without breaking a Latin word; else the smallest size, breaking where it must.
+/// lines without breaking a Latin word; else the smallest size, breaking where it must, and a
+/// title longer than three lines ends its third with an ellipsis.
 fn fit_title(faces: &Outlines, title: &str, usable: f64) -> (f64, Vec<String>) {
-    let units = units(title);
+    let (drawn, cut) = prefix(title, DRAWN_CHARS);
+    let units = units(drawn);
     const SIZES: [f64; 7] = [160.0, 140.0, 120.0, 104.0, 88.0, 76.0, 64.0];
-    for size in SIZES {
-        if let Some(lines) = wrap(faces, &units, usable / size, false)
-            && lines.len() <= 3
-        {
-            return (size, lines);
+    if !cut {
+        for size in SIZES {
+            if let Some(lines) = wrap(faces, &units, usable / size, false)
+                && lines.len() <= TITLE_LINES
+            {
+                return (size, lines);
+            }
         }
     }
     let size = SIZES[SIZES.len() - 1];
-    let lines = wrap(faces, &units, usable / size, true).unwrap_or_default();
+    let mut lines = wrap(faces, &units, usable / size, true).unwrap_or_default();
+    if cut || lines.len() > TITLE_LINES {
+        lines.truncate(TITLE_LINES);
+        if let Some(last) = lines.last_mut() {
+            *last = with_ellipsis(faces, last, usable / size);
+        }
+    }
     (size, lines)
+}
+
+/// The first `max` characters of `text`, and whether anything was left out.
+fn prefix(text: &str, max: usize) -> (&str, bool) {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => (&text[..at], true),
+        None => (text, false),
+    }
+}
+
+/// `line` shortened from the end until it and an ellipsis fit in `max` em.
+fn with_ellipsis(faces: &Outlines, line: &str, max: f64) -> String {
+    let mut kept = line.trim_end().to_owned();
+    while !kept.is_empty() && faces.width(&kept) + faces.width(ELLIPSIS) > max {
+        kept.pop();
+    }
+    kept.truncate(kept.trim_end().len());
+    kept + ELLIPSIS
+}
+
+/// A publisher or date line, cut to what can be drawn (see `DRAWN_CHARS`).
+fn drawn_line(line: &str) -> String {
+    match prefix(line, DRAWN_CHARS / 2) {
+        (kept, true) => format!("{kept}{ELLIPSIS}"),
+        (kept, false) => kept.to_owned(),
+    }
 }
 
 /// Break units: a Han character (with the punctuation that may not be parted from it) or a
