@@ -513,3 +513,69 @@ fn text_that_starts_with_a_brace_is_text_and_only_a_real_model_is_a_model() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// 10: a model's language and links
+
+/// `inspect`'s model of the story, with `edit` applied to its JSON value.
+fn model_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let doc = paiban::source::read_str(STORY, "s.md").unwrap().document;
+    let mut v: serde_json::Value =
+        serde_json::from_slice(&paiban::backend::json::render(&doc)).unwrap();
+    edit(&mut v);
+    v.to_string()
+}
+
+#[test]
+fn a_model_with_a_malformed_language_is_refused_in_one_line() {
+    let dir = TempDir::new("json-language");
+    for (i, tag) in ["zh_CN", "中文", "zh-CN\u{0}", "<b>", ""]
+        .iter()
+        .enumerate()
+    {
+        let name = format!("m{i}.json");
+        let model = model_with(|v| v["meta"]["language"] = (*tag).into());
+        std::fs::write(dir.path().join(&name), model).unwrap();
+        let out = paiban_in(dir.path(), &["build", &name, "--to", "epub"]);
+        assert_eq!(out.status.code(), Some(1), "{tag:?}");
+        let err = stderr(&out);
+        let first = err.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with(&format!("paiban: {name}: language "))
+                && first.ends_with("is not a language tag such as zh-CN, zh-Hant-TW or en"),
+            "{err}"
+        );
+        assert!(!dir.path().join(format!("m{i}.epub")).exists());
+    }
+    let model = model_with(|v| v["meta"]["language"] = "zh-Hant-TW".into());
+    let r = paiban::source::read_str(&model, "ok.json").unwrap();
+    assert_eq!(r.document.meta.language, "zh-Hant-TW");
+}
+
+#[test]
+fn a_link_with_a_control_character_or_space_is_dropped_with_a_warning() {
+    let model = model_with(|v| {
+        let runs = &mut v["articles"][0]["body"][0]["runs"];
+        runs[0]["link"] = "https://a.cn/\u{0}x".into();
+        runs.as_array_mut().unwrap().push(serde_json::json!({
+            "text": "详情", "link": "https://a.cn/a b"
+        }));
+    });
+    let r = paiban::source::read_str(&model, "m.json").unwrap();
+    let links: Vec<_> = r.document.articles[0].body[0]
+        .paragraphs()
+        .iter()
+        .flat_map(|p| p.runs.iter())
+        .filter_map(|r| r.link.clone())
+        .collect();
+    assert!(links.is_empty(), "{links:?}");
+    let dropped: Vec<_> = r
+        .warnings
+        .iter()
+        .filter_map(|w| match w {
+            paiban::model::Warning::UnsafeLink { target, .. } => Some(target.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(dropped, ["https://a.cn/\u{0}x", "https://a.cn/a b"]);
+}

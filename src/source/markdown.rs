@@ -5,6 +5,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::model::{Location, Paragraph, Run, Warning};
 
+use super::sanitize::is_safe_link;
+
 /// A Markdown block before news semantics are applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RawBlock {
@@ -153,12 +155,6 @@ pub fn parse(
         }
     }
     (b.paragraphs <= max_paragraphs).then_some(b.blocks)
-}
-
-/// Link schemes that are safe in every output: others (javascript:, file:, data:) are dropped.
-pub fn is_safe_link(target: &str) -> bool {
-    let lower = target.to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
 }
 
 #[derive(Default)]

@@ -8,6 +8,66 @@ use crate::model::{Article, DatelineKind, Metadata};
 
 use super::frontmatter::MetaOverrides;
 
+/// Whether `tag` is a well-formed BCP 47 language tag (RFC 5646 §2.1, the syntax, not the
+/// registry): a primary language of 2–3 letters (or 4–8, reserved and registered ones) or
+/// private use `x-…`; then subtags of 1–8 letters or digits, where a script is 4 letters, a
+/// region 2 letters or 3 digits, a variant 5–8 characters or a digit and 3 more, and a
+/// singleton opens an extension. It is written into every format's language attribute
+/// (`xml:lang`, `w:lang`, the PDF catalogue), so a malformed one makes invalid files.
+pub fn is_language_tag(tag: &str) -> bool {
+    if tag.is_empty() || tag.len() > 64 {
+        return false;
+    }
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or_default();
+    let alnum =
+        |p: &str| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric());
+    if first.eq_ignore_ascii_case("x") {
+        let rest: Vec<&str> = parts.collect();
+        return !rest.is_empty() && rest.iter().all(|p| alnum(p));
+    }
+    if !(2..=8).contains(&first.len()) || !first.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    // After a singleton (an extension or private use) any 1–8 character subtags follow.
+    let mut after_singleton = false;
+    let mut pending_singleton = false;
+    for p in parts {
+        if !alnum(p) {
+            return false;
+        }
+        if p.len() == 1 {
+            if pending_singleton {
+                return false;
+            }
+            after_singleton = true;
+            pending_singleton = true;
+            continue;
+        }
+        pending_singleton = false;
+        if after_singleton {
+            continue;
+        }
+        let letters = p.bytes().all(|b| b.is_ascii_alphabetic());
+        let digits = p.bytes().all(|b| b.is_ascii_digit());
+        let ok = match p.len() {
+            2 => letters,                                     // region
+            3 => letters || digits,                           // extlang or UN M.49 region
+            4 => letters || p.as_bytes()[0].is_ascii_digit(), // script or variant
+            _ => true,                                        // variant, 5–8
+        };
+        if !ok {
+            return false;
+        }
+    }
+    !pending_singleton
+}
+
+/// The one-line complaint about a malformed language tag.
+pub fn language_message(tag: &str) -> String {
+    format!("language {tag:?} is not a language tag such as zh-CN, zh-Hant-TW or en")
+}
+
 /// Fills the metadata. `stem` is the input file's name without extension, when there is a file.
 pub fn derive(
     given: &MetaOverrides,
@@ -30,14 +90,8 @@ pub fn derive(
         None => date_from(stem, articles),
     };
     let language = given.language.clone().unwrap_or_else(|| "zh-CN".into());
-    let tag_ok = !language.is_empty()
-        && language
-            .split('-')
-            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    if !tag_ok {
-        return Err(bad(format!(
-            "language {language:?} is not a language tag such as zh-CN"
-        )));
+    if !is_language_tag(&language) {
+        return Err(bad(language_message(&language)));
     }
     // No title is invented: a file name (`01_tainan_press_zh-Hant`) or a single headline is
     // not a masthead. Formats that must have a title take the first headline themselves.
@@ -252,6 +306,53 @@ fn derived_identifier(parts: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_tags_are_checked_by_their_syntax() {
+        for good in [
+            "zh",
+            "zh-CN",
+            "zh-Hans",
+            "zh-Hant-TW",
+            "zh-Hant-HK",
+            "yue-Hant-HK",
+            "zh-cmn-Hans-CN",
+            "ug-Arab-CN",
+            "bo",
+            "en",
+            "en-GB-oxendict",
+            "zh-419",
+            "de-CH-1996",
+            "x-private",
+            "zh-CN-u-nu-hanidec",
+            "zh-CN-x-paiban",
+        ] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in [
+            "",
+            "zh_CN",
+            "zh-",
+            "-zh",
+            "z",
+            "123",
+            "zh--CN",
+            "zh-CN\u{0}",
+            "中文",
+            "zh CN",
+            "zh-toolongsubtag",
+            "zh-C1",
+            "zh-Han1",
+            "zh-u",
+            "zh-u-x-a",
+            "x",
+            "zh-CN-",
+            "<script>",
+        ] {
+            assert!(!is_language_tag(bad), "{bad:?}");
+        }
+        assert!(!is_language_tag(&"zh-".repeat(30)));
+    }
 
     #[test]
     fn dates() {

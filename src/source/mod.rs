@@ -293,6 +293,14 @@ fn read_json(
             message: format!("date {d:?} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)"),
         })?);
     }
+    // A model's language is written into every format as it stands: checked as in front matter.
+    if !metadata::is_language_tag(&document.meta.language) {
+        return Err(Error::Metadata {
+            path: path.to_path_buf(),
+            line: None,
+            message: metadata::language_message(&document.meta.language),
+        });
+    }
     check_counts(&document, path, options)?;
     // A JSON model skips the reader's text pass: it gets the same cleaning as parsed text.
     let mut warnings = sanitize::document(&mut document);

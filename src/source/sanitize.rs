@@ -6,7 +6,18 @@
 
 use crate::model::{Credit, Document, Location, Paragraph, Warning};
 
-pub use super::markdown::is_safe_link;
+/// Whether a link may reach the outputs: web and mail links only (javascript:, file:, data:
+/// and the rest are dropped), and no white space or character [`is_forbidden`] in it. A NUL or
+/// a line feed inside a target survived into the PDF's link annotation and the EPUB's `href`
+/// (where XML forbids it); a real URL carries such characters percent-encoded.
+/// Every reader and every writer asks this one function.
+pub fn is_safe_link(target: &str) -> bool {
+    let lower = target.to_ascii_lowercase();
+    let scheme = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s));
+    scheme && !target.chars().any(|c| c.is_whitespace() || is_forbidden(c))
+}
 
 /// Characters removed from model text: control characters other than tab and line feed (XML
 /// 1.0 forbids the C0 ones and discourages C1) and Unicode noncharacters (U+FFFE, U+FFFF,
@@ -143,6 +154,21 @@ fn paragraph(para: &mut Paragraph, article: usize, block: usize, w: &mut Vec<War
 mod tests {
     use super::*;
     use crate::model::{Article, Block, HeadlineGroup, Metadata, Run};
+
+    #[test]
+    fn only_web_and_mail_links_without_controls_or_spaces() {
+        assert!(is_safe_link("https://example.com/?a=1&b=2"));
+        assert!(is_safe_link("MAILTO:a@b.cn"));
+        assert!(is_safe_link("https://例子.中国/新闻"));
+        assert!(!is_safe_link("javascript:alert(1)"));
+        assert!(!is_safe_link("file:///etc/passwd"));
+        assert!(!is_safe_link(" https://a.cn/"));
+        assert!(!is_safe_link("https://a.cn/\u{0}x"));
+        assert!(!is_safe_link("https://a.cn/\nx"));
+        assert!(!is_safe_link("https://a.cn/a b"));
+        assert!(!is_safe_link("https://a.cn/\u{85}"));
+        assert!(!is_safe_link("https://a.cn/\u{FFFF}"));
+    }
 
     #[test]
     fn removes_forbidden_characters_and_unsafe_links_with_locations() {
