@@ -11,6 +11,7 @@ pub mod error;
 pub mod fonts;
 pub mod model;
 pub mod output;
+pub mod plan;
 pub mod source;
 pub mod typography;
 

@@ -126,15 +126,6 @@ impl Para {
         self.runs.iter().map(|(_, t)| t.as_str()).collect()
     }
 
-    /// The text without the dateline run.
-    fn text_without_dateline(&self) -> String {
-        self.runs
-            .iter()
-            .filter(|(s, _)| s.as_deref() != Some("Dateline"))
-            .map(|(_, t)| t.as_str())
-            .collect()
-    }
-
     fn dateline(&self) -> Option<&str> {
         self.runs
             .iter()
@@ -206,9 +197,13 @@ fn paragraphs(xml: &str) -> Vec<Para> {
     out
 }
 
-/// The paragraph styles the model calls for, in order, with the body paragraphs' texts.
+/// The paragraph styles the model calls for, in order, with the paragraphs' texts (the
+/// dateline and its separator leading the first body paragraph).
 fn expected(doc: &Document) -> Vec<(&'static str, Option<String>)> {
-    let mut out = vec![("IssueTitle", None)];
+    let mut out = vec![("IssueTitle", doc.meta.title.clone())];
+    if doc.meta.publisher.is_some() || doc.meta.date.is_some() {
+        out.push(("MastheadLine", None));
+    }
     for a in &doc.articles {
         let h = &a.headline;
         for (style, text) in [
@@ -220,9 +215,15 @@ fn expected(doc: &Document) -> Vec<(&'static str, Option<String>)> {
                 out.push((style, Some(t.clone())));
             }
         }
-        for b in &a.body {
+        for (i, b) in a.body.iter().enumerate() {
             match b {
-                Block::Paragraph(p) => out.push(("BodyText", Some(p.text()))),
+                Block::Paragraph(p) => {
+                    let lead = match (&a.dateline, i) {
+                        (Some(d), 0) => d.display() + d.separator(),
+                        _ => String::new(),
+                    };
+                    out.push(("BodyText", Some(lead + &p.text())))
+                }
                 Block::Subheading(p) => out.push(("Heading2", Some(p.text()))),
                 Block::Quote { paragraphs } => {
                     out.extend(paragraphs.iter().map(|p| ("Quote", Some(p.text()))))
@@ -247,12 +248,7 @@ fn assert_matches_model(doc: &Document, pkg: &Package) {
     assert_eq!(got, want_styles, "paragraph styles follow the roles");
     for (p, (_, text)) in paras.iter().zip(&want) {
         if let Some(text) = text {
-            assert_eq!(
-                &p.text_without_dateline(),
-                text,
-                "text of a {} paragraph",
-                p.style
-            );
+            assert_eq!(&p.text(), text, "text of a {} paragraph", p.style);
         }
     }
 }
@@ -323,7 +319,9 @@ fn the_dateline_leads_the_first_body_paragraph_in_its_character_style() {
     assert_eq!(datelines.len(), doc.articles.len());
     for p in &datelines {
         assert_eq!(p.style, "BodyText");
-        assert_eq!(p.dateline(), Some("东昌府讯\u{3000}"));
+        assert_eq!(p.dateline(), Some("东昌府讯"));
+        // The separator is set in the paragraph's own style, as in the PDF and the EPUB.
+        assert_eq!(p.runs[1], (None, "\u{3000}".to_owned()));
         assert_eq!(
             p.runs[0].0.as_deref(),
             Some("Dateline"),
@@ -624,10 +622,11 @@ fn markup_in_text_stays_text_and_blocks_get_their_styles() {
     let pkg = Package::open(&docx(&doc, "newspaper", true));
     assert_matches_model(&doc, &pkg);
     let paras = paragraphs(pkg.xml("word/document.xml"));
-    assert_eq!(paras[0].text(), "测试 <刊> & \"号\"\n2022年9月2日");
-    assert_eq!(paras[1].text(), "标题<b>粗</b>");
-    assert_eq!(paras[2].dateline(), Some("本报讯（记者 张三）"));
-    assert!(paras[2].text().ends_with("和坏链。<script>x</script>"));
+    assert_eq!(paras[0].text(), "测试 <刊> & \"号\"");
+    assert_eq!(paras[1].text(), "2022年9月2日");
+    assert_eq!(paras[2].text(), "标题<b>粗</b>");
+    assert_eq!(paras[3].dateline(), Some("本报讯（记者 张三）"));
+    assert!(paras[3].text().ends_with("和坏链。<script>x</script>"));
     let els = elements(pkg.xml("word/document.xml"));
     assert_eq!(els.iter().filter(|(n, _)| n == "w:hyperlink").count(), 1);
     assert!(els.iter().any(|(n, a)| n == "w:i" && a.is_empty()));
@@ -644,8 +643,21 @@ fn markup_in_text_stays_text_and_blocks_get_their_styles() {
         !pkg.xml("word/_rels/document.xml.rels")
             .contains("javascript")
     );
-    // Two lists, each its own numbering instance; the ordered one restarts at 1.
+    // Two lists, each its own numbering instance; the ordered one restarts at 1. The markers
+    // are the PDF's and the EPUB's: `1．` and a bullet with an en space, nothing after them.
     let numbering = elements(pkg.xml("word/numbering.xml"));
     assert_eq!(numbering.iter().filter(|(n, _)| n == "w:num").count(), 2);
     assert!(numbering.iter().any(|(n, _)| n == "w:startOverride"));
+    let texts: Vec<&str> = numbering
+        .iter()
+        .filter(|(n, _)| n == "w:lvlText")
+        .map(|(_, a)| a["w:val"].as_str())
+        .collect();
+    assert_eq!(texts, ["•\u{2002}", "%1．"]);
+    assert!(
+        numbering
+            .iter()
+            .filter(|(n, _)| n == "w:suff")
+            .all(|(_, a)| a["w:val"] == "nothing")
+    );
 }

@@ -413,8 +413,20 @@ fn every_article_page_holds_the_model_text() {
                 for block in &a.body {
                     match block {
                         Block::Paragraph(p) | Block::Subheading(p) => expected.push(p.text()),
-                        Block::Quote { paragraphs: ps } | Block::List { items: ps, .. } => {
+                        Block::Quote { paragraphs: ps } => {
                             expected.extend(ps.iter().map(|p| p.text()))
+                        }
+                        // The marker is text: `1．` or a bullet and an en space, as in the
+                        // PDF and the DOCX's numbering.
+                        Block::List { ordered, items } => {
+                            expected.extend(items.iter().enumerate().map(|(n, p)| {
+                                let marker = if *ordered {
+                                    format!("{}．", n + 1)
+                                } else {
+                                    "•\u{2002}".to_owned()
+                                };
+                                marker + &p.text()
+                            }))
                         }
                     }
                 }
@@ -560,7 +572,7 @@ fn the_stylesheet_follows_the_template() {
     assert!(body.contains("-epub-line-break: strict;"));
     assert!(body.contains("text-autospace: normal;"));
     assert!(body.contains("text-spacing-trim: normal;"));
-    let p = rule(&news, "p, li");
+    let p = rule(&news, "p, nav li");
     assert!(p.contains("text-indent: 2em;"), "{p}");
     assert!(p.contains("text-align: justify;"));
     assert!(p.contains("text-justify: inter-character;"));
@@ -601,16 +613,27 @@ fn font_file(template: &Template, role: paiban::typography::Role) -> &'static st
     }
 }
 
-/// The role whose face draws text inside `node` (as the stylesheet maps classes to roles).
-fn role_of(node: &Node, inherited: paiban::typography::Role) -> paiban::typography::Role {
+/// The role whose face draws text inside `node` (as the stylesheet maps elements to roles);
+/// `in_nav` inside the contents, whose entries are body text.
+fn role_of(
+    node: &Node,
+    inherited: paiban::typography::Role,
+    in_nav: bool,
+) -> paiban::typography::Role {
     use paiban::typography::Role;
     match (node.name.as_str(), node.class()) {
         ("h1", Some("issue-title")) => Role::IssueTitle,
         ("h1", _) => Role::Headline,
         ("p", Some("kicker")) => Role::Kicker,
-        ("p", Some("subtitle")) | ("p", Some("cover-line")) => Role::Subtitle,
+        ("p", Some("subtitle")) => Role::Subtitle,
+        ("p", Some("masthead-line")) => Role::MastheadLine,
         ("p", Some("byline")) => Role::Byline,
-        ("span", Some("dateline")) | ("h2", Some("subheading")) => Role::Dateline,
+        ("p", Some("release")) => Role::Release,
+        ("p", Some("credits")) => Role::Credits,
+        ("span", Some("dateline")) => Role::Dateline,
+        ("h2", Some("subheading")) => Role::Subheading,
+        ("blockquote", _) => Role::Quote,
+        ("li", _) if !in_nav => Role::ListItem,
         _ => inherited,
     }
 }
@@ -618,17 +641,19 @@ fn role_of(node: &Node, inherited: paiban::typography::Role) -> paiban::typograp
 fn collect_chars(
     node: &Node,
     role: paiban::typography::Role,
+    in_nav: bool,
     template: &Template,
     out: &mut BTreeMap<&'static str, std::collections::BTreeSet<char>>,
 ) {
-    let role = role_of(node, role);
+    let in_nav = in_nav || node.name == "nav";
+    let role = role_of(node, role, in_nav);
     for c in &node.children {
         match c {
             Child::Text(t) => out
                 .entry(font_file(template, role))
                 .or_default()
                 .extend(t.chars().filter(|c| !c.is_control())),
-            Child::Element(e) => collect_chars(e, role, template, out),
+            Child::Element(e) => collect_chars(e, role, in_nav, template, out),
         }
     }
 }
@@ -678,7 +703,13 @@ fn every_character_is_in_its_subset_and_no_other() {
             let mut used = BTreeMap::new();
             for page in book.names.iter().filter(|n| n.ends_with(".xhtml")) {
                 let html = book.xml(page);
-                collect_chars(&html, paiban::typography::Role::Body, &template, &mut used);
+                collect_chars(
+                    &html,
+                    paiban::typography::Role::Body,
+                    false,
+                    &template,
+                    &mut used,
+                );
             }
             for (file, chars) in &used {
                 let subset = cmap(&book.files[*file]);

@@ -230,9 +230,9 @@ fn unknown_key_is_refused() {
         "roles.headline.font_size",
     );
     refused(
-        "[roles.byline]\nsize = 9\n[roles.caption]\nsize = 9\n",
+        "[roles.byline]\nsize = 9\n[roles.sidebar]\nsize = 9\n",
         3,
-        "roles.caption",
+        "roles.sidebar",
     );
     refused(
         "page.margins.top = 20\npage.colour = \"red\"\n",

@@ -38,11 +38,23 @@ pub enum Role {
     Footer,
     /// The issue title on a cover or title area (报头).
     IssueTitle,
+    /// The line under the issue title: publisher and date (`东昌府区融媒体中心　2022年9月1日`).
+    MastheadLine,
+    /// 小标题: a subheading inside an article's body.
+    Subheading,
+    /// A paragraph of a block quotation.
+    Quote,
+    /// One item of a list, its marker (`1．`, `•`) leading it.
+    ListItem,
+    /// A photo's or a table's caption (图片说明).
+    Caption,
+    /// The text of a table cell.
+    TableCell,
 }
 
 impl Role {
     /// Every role, in the order they appear in template files.
-    pub const ALL: [Role; 11] = [
+    pub const ALL: [Role; 17] = [
         Role::Body,
         Role::Kicker,
         Role::Headline,
@@ -54,6 +66,12 @@ impl Role {
         Role::Header,
         Role::Footer,
         Role::IssueTitle,
+        Role::MastheadLine,
+        Role::Subheading,
+        Role::Quote,
+        Role::ListItem,
+        Role::Caption,
+        Role::TableCell,
     ];
 
     /// The key under `[roles]` in template files; also a stable name for DOCX style ids and CSS
@@ -71,6 +89,12 @@ impl Role {
             Role::Header => "header",
             Role::Footer => "footer",
             Role::IssueTitle => "issue_title",
+            Role::MastheadLine => "masthead_line",
+            Role::Subheading => "subheading",
+            Role::Quote => "quote",
+            Role::ListItem => "list_item",
+            Role::Caption => "caption",
+            Role::TableCell => "table_cell",
         }
     }
 
@@ -78,7 +102,13 @@ impl Role {
     pub fn is_body_text(self) -> bool {
         matches!(
             self,
-            Role::Body | Role::Dateline | Role::Byline | Role::Credits
+            Role::Body
+                | Role::Dateline
+                | Role::Byline
+                | Role::Credits
+                | Role::Subheading
+                | Role::Quote
+                | Role::ListItem
         )
     }
 }
@@ -323,6 +353,10 @@ pub struct RoleStyle {
     pub space_after: Spacing,
     /// First-line indent in em of this role's size (body: 2, docs/typography.md §2).
     pub first_line_indent: Em,
+    /// Indent of the whole block from both sides of the measure, in em of this role's size
+    /// (a block quotation: 2). Optional in template files; 0 when absent.
+    #[serde(default, skip_serializing_if = "Em::is_zero")]
+    pub side_indent: Em,
 }
 
 impl RoleStyle {
@@ -340,6 +374,11 @@ impl RoleStyle {
     /// First-line indent in points.
     pub fn first_line_indent_pt(&self) -> f64 {
         self.first_line_indent.at(self.size_pt())
+    }
+
+    /// The block's indent from each side of the measure, in points.
+    pub fn side_indent_pt(&self) -> f64 {
+        self.side_indent.at(self.size_pt())
     }
 
     /// Whether text in this role is bold, either by weight or by a bold bundled face.
@@ -363,6 +402,12 @@ pub struct Roles {
     pub header: RoleStyle,
     pub footer: RoleStyle,
     pub issue_title: RoleStyle,
+    pub masthead_line: RoleStyle,
+    pub subheading: RoleStyle,
+    pub quote: RoleStyle,
+    pub list_item: RoleStyle,
+    pub caption: RoleStyle,
+    pub table_cell: RoleStyle,
 }
 
 impl Roles {
@@ -380,6 +425,12 @@ impl Roles {
             Role::Header => &self.header,
             Role::Footer => &self.footer,
             Role::IssueTitle => &self.issue_title,
+            Role::MastheadLine => &self.masthead_line,
+            Role::Subheading => &self.subheading,
+            Role::Quote => &self.quote,
+            Role::ListItem => &self.list_item,
+            Role::Caption => &self.caption,
+            Role::TableCell => &self.table_cell,
         }
     }
 
@@ -397,6 +448,12 @@ impl Roles {
             Role::Header => &mut self.header,
             Role::Footer => &mut self.footer,
             Role::IssueTitle => &mut self.issue_title,
+            Role::MastheadLine => &mut self.masthead_line,
+            Role::Subheading => &mut self.subheading,
+            Role::Quote => &mut self.quote,
+            Role::ListItem => &mut self.list_item,
+            Role::Caption => &mut self.caption,
+            Role::TableCell => &mut self.table_cell,
         }
     }
 }

@@ -272,6 +272,10 @@ impl Em {
     pub fn at(self, size_pt: f64) -> f64 {
         self.0 * size_pt
     }
+
+    pub(crate) fn is_zero(&self) -> bool {
+        self.0 == 0.0
+    }
 }
 
 number_serde!(Em, "a length in em (a number, \"2em\" or \"none\")", |s| {

@@ -401,6 +401,16 @@ fn check_role(t: &Template, role: Role) -> Result<(), Issue> {
             ),
         )?;
     }
+    if !within(r.side_indent.0, (0.0, MAX_INDENT_EM)) {
+        issue(
+            &[&at("side_indent")],
+            format!(
+                "indent must be 0 to {} em ({} em)",
+                num(MAX_INDENT_EM),
+                num(r.side_indent.0)
+            ),
+        )?;
+    }
     Ok(())
 }
 

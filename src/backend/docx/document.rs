@@ -1,16 +1,15 @@
 //! `word/document.xml`: the issue title, then each article's headline group, body and byline,
 //! then the section properties (page, margins, columns, grid, running heads).
 
-use std::borrow::Cow;
-
 use super::faces::{self, Usage};
 use super::metrics::Metrics;
 use super::parts::Rels;
 use super::props::{PPr, RPr, Rule, Space};
 use super::styles::{self, PStyle};
 use super::xml::Xml;
-use super::{NS_R, NS_W, display_date};
-use crate::model::{Article, Block, Dateline, Document, Labelled, Run};
+use super::{NS_R, NS_W};
+use crate::model::Document;
+use crate::plan::{self, ArticlePlan, LeadKind, ListKind, Masthead, PlannedBlock};
 use crate::source::sanitize::is_safe_link;
 use crate::typography::{Role, Template};
 
@@ -23,38 +22,8 @@ pub(super) struct Section {
 /// The written part and what other parts need from it.
 pub(super) struct Written {
     pub xml: Vec<u8>,
-    /// One entry per list in the document, in order: whether it is ordered. List `i` uses
-    /// `w:numId` `i + 1`.
-    pub lists: Vec<bool>,
-}
-
-/// One paragraph before it is written.
-struct Para<'a> {
-    style: PStyle,
-    /// The dateline run (with its trailing space) that leads the paragraph.
-    dateline: Option<String>,
-    runs: Cow<'a, [Run]>,
-    num_id: Option<u32>,
-}
-
-impl<'a> Para<'a> {
-    fn text(style: PStyle, text: String) -> Self {
-        Para {
-            style,
-            dateline: None,
-            runs: Cow::Owned(vec![Run::plain(text)]),
-            num_id: None,
-        }
-    }
-
-    fn runs(style: PStyle, runs: &'a [Run]) -> Self {
-        Para {
-            style,
-            dateline: None,
-            runs: Cow::Borrowed(runs),
-            num_id: None,
-        }
-    }
+    /// Every list of the document, in order. List `i` uses `w:numId` `i + 1`.
+    pub lists: Vec<ListKind>,
 }
 
 struct Writer<'a, 'b> {
@@ -63,7 +32,6 @@ struct Writer<'a, 'b> {
     m: Metrics<'a>,
     rels: &'b mut Rels,
     usage: &'b mut Usage,
-    lists: Vec<bool>,
 }
 
 pub(super) fn write(
@@ -73,18 +41,20 @@ pub(super) fn write(
     usage: &mut Usage,
     section: &Section,
 ) -> Written {
+    let plan = plan::plan(doc);
     let mut w = Writer {
         x: Xml::new(),
         t,
         m: Metrics { t },
         rels,
         usage,
-        lists: Vec::new(),
     };
     w.x.open("w:document", &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
     w.x.open("w:body", &[]);
-    w.issue_title(doc);
-    for (i, article) in doc.articles.iter().enumerate() {
+    if let Some(m) = &plan.masthead {
+        w.masthead(m);
+    }
+    for (i, article) in plan.articles.iter().enumerate() {
         w.article(i, article);
     }
     w.section(section);
@@ -92,59 +62,40 @@ pub(super) fn write(
     w.x.close("w:document");
     Written {
         xml: w.x.finish(),
-        lists: w.lists,
+        lists: plan.lists,
     }
 }
 
 impl Writer<'_, '_> {
-    /// The masthead: the issue title, and on a second line the publisher and the date.
-    fn issue_title(&mut self, doc: &Document) {
-        // No masthead without a title: a file name is not one.
-        let Some(title) = doc.meta.title.as_deref() else {
-            return;
-        };
-        let style = PStyle::IssueTitle;
-        let family = style.family(self.t);
-        self.x.open("w:p", &[]);
-        PPr {
-            style: Some(style.id()),
-            ..PPr::default()
+    /// The masthead: the issue title, then the publisher and the date, each its own paragraph.
+    fn masthead(&mut self, m: &Masthead) {
+        for (role, text) in [(Role::IssueTitle, &m.title), (Role::MastheadLine, &m.line)] {
+            let Some(text) = text else { continue };
+            let style = PStyle::of(role);
+            self.x.open("w:p", &[]);
+            PPr {
+                style: Some(style.id()),
+                ..PPr::default()
+            }
+            .write(&mut self.x);
+            self.usage.add(style.family(self.t), text);
+            run(&mut self.x, &RPr::default(), text);
+            self.x.close("w:p");
         }
-        .write(&mut self.x);
-        self.usage.add(family, title);
-        run(&mut self.x, &RPr::default(), title);
-        let date = doc.meta.date.as_deref().map(display_date);
-        let details: Vec<&str> = [doc.meta.publisher.as_deref(), date.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        if !details.is_empty() {
-            let line = details.join("\u{3000}");
-            self.usage.add(family, &line);
-            self.x.open("w:r", &[]);
-            self.x.empty("w:br", &[]);
-            self.x.close("w:r");
-            let rpr = RPr {
-                size: Some(self.m.size_half_points(Role::Body)),
-                ..RPr::default()
-            };
-            run(&mut self.x, &rpr, &line);
-        }
-        self.x.close("w:p");
     }
 
-    fn article(&mut self, index: usize, a: &Article) {
-        let paras = self.paragraphs(a);
-        let last = paras.len().saturating_sub(1);
-        for (j, p) in paras.iter().enumerate() {
+    fn article(&mut self, index: usize, a: &ArticlePlan) {
+        let last = a.blocks.len().saturating_sub(1);
+        for (j, block) in a.blocks.iter().enumerate() {
             let first = j == 0;
+            let style = PStyle::of(block.role);
             let mut ppr = PPr {
-                style: Some(p.style.id()),
-                num_id: p.num_id,
+                style: Some(style.id()),
+                num_id: block.list.map(|l| l.list as u32 + 1),
                 ..PPr::default()
             };
             if first && index > 0 {
-                self.separate(&mut ppr, p.style.role());
+                self.separate(&mut ppr, block.role);
             }
             self.x.open("w:p", &[]);
             ppr.write(&mut self.x);
@@ -154,7 +105,7 @@ impl Writer<'_, '_> {
                 self.x
                     .empty("w:bookmarkStart", &[("w:id", &id), ("w:name", &name)]);
             }
-            self.content(p);
+            self.content(block);
             if j == last {
                 let id = (index + 1).to_string();
                 self.x.empty("w:bookmarkEnd", &[("w:id", &id)]);
@@ -190,82 +141,26 @@ impl Writer<'_, '_> {
         });
     }
 
-    /// The article as paragraphs: headline group, body blocks (the dateline leading the
-    /// first), byline.
-    fn paragraphs<'a>(&mut self, a: &'a Article) -> Vec<Para<'a>> {
-        let mut out = Vec::new();
-        let h = &a.headline;
-        for (style, text) in [
-            (PStyle::Kicker, &h.kicker),
-            (PStyle::Headline, &h.headline),
-            (PStyle::Subtitle, &h.subtitle),
-        ] {
-            if let Some(text) = text {
-                out.push(Para::text(style, text.clone()));
-            }
-        }
-        if !a.release.is_empty() {
-            out.push(Para::text(
-                PStyle::Release,
-                Labelled::display_all(&a.release),
-            ));
-        }
-        let mut dateline = a.dateline.as_ref().map(Dateline::lead);
-        for block in &a.body {
-            let start = out.len();
-            match block {
-                Block::Paragraph(p) => out.push(Para::runs(PStyle::Body, &p.runs)),
-                Block::Subheading(p) => out.push(Para::runs(PStyle::Subheading, &p.runs)),
-                Block::Quote { paragraphs } => out.extend(
-                    paragraphs
-                        .iter()
-                        .map(|p| Para::runs(PStyle::Quote, &p.runs)),
-                ),
-                Block::List { ordered, items } => {
-                    self.lists.push(*ordered);
-                    let id = self.lists.len() as u32;
-                    out.extend(items.iter().map(|p| Para {
-                        num_id: Some(id),
-                        ..Para::runs(PStyle::List, &p.runs)
-                    }));
+    fn content(&mut self, p: &PlannedBlock) {
+        let family = PStyle::of(p.role).family(self.t);
+        match &p.lead {
+            Some(lead) if lead.kind == LeadKind::Dateline => {
+                let role = self.t.role(Role::Dateline);
+                self.usage.add(faces::family(&role.font), &lead.text);
+                let rpr = RPr {
+                    style: Some(styles::DATELINE),
+                    east_asian_hint: faces::needs_east_asian_hint(&lead.text),
+                    ..RPr::default()
+                };
+                run(&mut self.x, &rpr, &lead.text);
+                if !lead.separator.is_empty() {
+                    self.usage.add(family, lead.separator);
+                    run(&mut self.x, &RPr::default(), lead.separator);
                 }
             }
-            // The dateline leads the first paragraph of the first block that has one.
-            if let Some(p) = out.get_mut(start) {
-                p.dateline = dateline.take();
-            }
+            // A list marker is Word's numbering (numbering.xml, the same text).
+            _ => {}
         }
-        if let Some(d) = dateline {
-            // A dateline with no body: it still gets its paragraph.
-            out.push(Para {
-                dateline: Some(d),
-                ..Para::runs(PStyle::Body, &[])
-            });
-        }
-        if let Some(b) = &a.byline {
-            out.push(Para::text(PStyle::Byline, format!("（{}）", b.display())));
-        }
-        if !a.credits.is_empty() {
-            out.push(Para::text(
-                PStyle::Credits,
-                Labelled::display_all(&a.credits),
-            ));
-        }
-        out
-    }
-
-    fn content(&mut self, p: &Para) {
-        if let Some(d) = &p.dateline {
-            let role = self.t.role(Role::Dateline);
-            self.usage.add(faces::family(&role.font), d);
-            let rpr = RPr {
-                style: Some(styles::DATELINE),
-                east_asian_hint: faces::needs_east_asian_hint(d),
-                ..RPr::default()
-            };
-            run(&mut self.x, &rpr, d);
-        }
-        let family = p.style.family(self.t);
         for r in p.runs.iter() {
             if r.text.is_empty() {
                 continue;

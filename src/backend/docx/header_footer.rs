@@ -47,8 +47,8 @@ pub(super) fn write(
     usage: &mut Usage,
 ) -> Option<Vec<u8>> {
     let (pattern, style, root) = match kind {
-        Kind::Header => (&t.page.header, PStyle::Header, "w:hdr"),
-        Kind::Footer => (&t.page.footer, PStyle::Footer, "w:ftr"),
+        Kind::Header => (&t.page.header, PStyle::HEADER, "w:hdr"),
+        Kind::Footer => (&t.page.footer, PStyle::FOOTER, "w:ftr"),
     };
     if pattern.trim().is_empty() {
         return None;

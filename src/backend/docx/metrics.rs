@@ -94,6 +94,19 @@ impl Metrics<'_> {
         (chars, pt_to_twips(em * char_pt))
     }
 
+    /// The role's side indent as `(hundredths of a character, twips)`, measured like the first
+    /// line's.
+    pub fn side_indent(&self, role: Role) -> (i64, i64) {
+        let style = self.t.role(role);
+        let em = style.side_indent.0;
+        let char_pt = if role.is_body_text() && self.t.grid.is_some() {
+            self.t.body_char_pitch_pt()
+        } else {
+            style.size_pt()
+        };
+        ((em * 100.0).round() as i64, pt_to_twips(em * char_pt))
+    }
+
     /// Width of one character of body text in twips (the grid pitch or the body size).
     pub fn body_char_twips(&self) -> i64 {
         pt_to_twips(self.t.body_char_pitch_pt())

@@ -103,8 +103,10 @@ pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
     let written = document::write(doc, t, &mut rels, &mut usage, &section);
     let numbering = (!written.lists.is_empty()).then(|| {
         rels.add(rel::NUMBERING, "numbering.xml");
-        let family = styles::PStyle::List.family(t).to_owned();
-        let first_line = metrics::Metrics { t }.first_line(typography::Role::Body);
+        let family = styles::PStyle::of(typography::Role::ListItem)
+            .family(t)
+            .to_owned();
+        let first_line = metrics::Metrics { t }.first_line(typography::Role::ListItem);
         numbering::write(&written.lists, first_line, &family, &mut usage)
     });
 

@@ -10,22 +10,26 @@ use super::NS_W;
 use super::faces::Usage;
 use super::props::{Ind, PPr};
 use super::xml::Xml;
+use crate::plan::ListKind;
 
-const BULLET: &str = "•";
-
-/// `lists[i]` is whether list `i` (numId `i + 1`) is ordered; `first_line` is the body's
-/// first-line indent as `(hundredths of a character, twips)`.
+/// `lists[i]` is list `i` (numId `i + 1`); `first_line` is the list item role's first-line
+/// indent as `(hundredths of a character, twips)`. The markers are the plan's
+/// ([`ListKind::word_level_text`]), with nothing after them, so Word and LibreOffice print the
+/// same `1．` and `•` as the PDF and the EPUB.
 pub(super) fn write(
-    lists: &[bool],
+    lists: &[ListKind],
     first_line: (i64, i64),
     family: &str,
     usage: &mut Usage,
 ) -> Vec<u8> {
-    usage.add(family, BULLET);
-    usage.add(family, "0123456789.");
+    for kind in [ListKind::Ordered, ListKind::Bullet] {
+        usage.add(family, &kind.word_level_text());
+    }
+    usage.add(family, "0123456789");
     let mut x = Xml::new();
     x.open("w:numbering", &[("xmlns:w", NS_W)]);
-    for (id, ordered) in [("0", false), ("1", true)] {
+    for (id, kind) in [("0", ListKind::Bullet), ("1", ListKind::Ordered)] {
+        let ordered = kind == ListKind::Ordered;
         x.open("w:abstractNum", &[("w:abstractNumId", id)]);
         x.val("w:multiLevelType", "singleLevel");
         x.open("w:lvl", &[("w:ilvl", "0")]);
@@ -35,8 +39,8 @@ pub(super) fn write(
         } else {
             x.val("w:numFmt", "bullet");
         }
-        x.val("w:suff", "space");
-        x.val("w:lvlText", if ordered { "%1." } else { BULLET });
+        x.val("w:suff", "nothing");
+        x.val("w:lvlText", &kind.word_level_text());
         x.val("w:lvlJc", "left");
         PPr {
             ind: Some(Ind {
@@ -50,7 +54,8 @@ pub(super) fn write(
         x.close("w:lvl");
         x.close("w:abstractNum");
     }
-    for (i, ordered) in lists.iter().enumerate() {
+    for (i, kind) in lists.iter().enumerate() {
+        let ordered = &(*kind == ListKind::Ordered);
         let num = (i + 1).to_string();
         x.open("w:num", &[("w:numId", &num)]);
         x.val("w:abstractNumId", if *ordered { "1" } else { "0" });

@@ -7,63 +7,59 @@ use super::metrics::Metrics;
 use super::props::{Ind, PPr, RPr, Space};
 use super::xml::Xml;
 use super::{Lang, NS_W};
+use crate::plan;
 use crate::typography::{Align, DateDigits, Role, Template};
 
-/// The paragraph styles paiban writes.
+/// The paragraph styles paiban writes: Normal (the base every style inherits) and one per
+/// template role the plan gives a paragraph (every role but the dateline, a character style).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum PStyle {
     Normal,
-    Body,
-    Kicker,
-    Headline,
-    Subtitle,
-    Subheading,
-    Quote,
-    List,
-    Byline,
-    Release,
-    Credits,
-    IssueTitle,
-    Header,
-    Footer,
+    Role(Role),
 }
 
 impl PStyle {
-    const ALL: [PStyle; 14] = [
-        PStyle::Normal,
-        PStyle::Body,
-        PStyle::Kicker,
-        PStyle::Headline,
-        PStyle::Subtitle,
-        PStyle::Subheading,
-        PStyle::Quote,
-        PStyle::List,
-        PStyle::Byline,
-        PStyle::Release,
-        PStyle::Credits,
-        PStyle::IssueTitle,
-        PStyle::Header,
-        PStyle::Footer,
-    ];
+    pub const HEADER: PStyle = PStyle::Role(Role::Header);
+    pub const FOOTER: PStyle = PStyle::Role(Role::Footer);
+
+    /// The style of a paragraph of `role`.
+    pub fn of(role: Role) -> PStyle {
+        PStyle::Role(role)
+    }
+
+    fn all() -> impl Iterator<Item = PStyle> {
+        std::iter::once(PStyle::Normal).chain(
+            Role::ALL
+                .into_iter()
+                .filter(|&r| r != Role::Dateline)
+                .map(PStyle::Role),
+        )
+    }
 
     /// `w:styleId`. Word's built-in ids where Word has a matching style, so its navigation pane,
     /// outline and table of contents treat the headline as a heading.
     pub fn id(self) -> &'static str {
         match self {
             PStyle::Normal => "Normal",
-            PStyle::Body => "BodyText",
-            PStyle::Kicker => "Kicker",
-            PStyle::Headline => "Heading1",
-            PStyle::Subtitle => "Subtitle",
-            PStyle::Subheading => "Heading2",
-            PStyle::Quote => "Quote",
-            PStyle::List => "ListParagraph",
-            PStyle::Byline => "Byline",
-            PStyle::Release => "Release",
-            PStyle::Credits => "Credits",
-            PStyle::IssueTitle => "IssueTitle",
-            PStyle::Header => "Header",
-            PStyle::Footer => "Footer",
+            PStyle::Role(r) => match r {
+                Role::Body => "BodyText",
+                Role::Kicker => "Kicker",
+                Role::Headline => "Heading1",
+                Role::Subtitle => "Subtitle",
+                Role::Subheading => "Heading2",
+                Role::Quote => "Quote",
+                Role::ListItem => "ListParagraph",
+                Role::Byline => "Byline",
+                Role::Release => "Release",
+                Role::Credits => "Credits",
+                Role::IssueTitle => "IssueTitle",
+                Role::MastheadLine => "MastheadLine",
+                Role::Header => "Header",
+                Role::Footer => "Footer",
+                Role::Caption => "Caption",
+                Role::TableCell => "TableText",
+                Role::Dateline => DATELINE,
+            },
         }
     }
 
@@ -71,88 +67,77 @@ impl PStyle {
     fn name(self) -> &'static str {
         match self {
             PStyle::Normal => "Normal",
-            PStyle::Body => "Body Text",
-            PStyle::Kicker => "Kicker",
-            PStyle::Headline => "heading 1",
-            PStyle::Subtitle => "Subtitle",
-            PStyle::Subheading => "heading 2",
-            PStyle::Quote => "Quote",
-            PStyle::List => "List Paragraph",
-            PStyle::Byline => "Byline",
-            PStyle::Release => "Release",
-            PStyle::Credits => "Credits",
-            PStyle::IssueTitle => "Issue Title",
-            PStyle::Header => "header",
-            PStyle::Footer => "footer",
+            PStyle::Role(r) => match r {
+                Role::Body => "Body Text",
+                Role::Kicker => "Kicker",
+                Role::Headline => "heading 1",
+                Role::Subtitle => "Subtitle",
+                Role::Subheading => "heading 2",
+                Role::Quote => "Quote",
+                Role::ListItem => "List Paragraph",
+                Role::Byline => "Byline",
+                Role::Release => "Release",
+                Role::Credits => "Credits",
+                Role::IssueTitle => "Issue Title",
+                Role::MastheadLine => "Masthead Line",
+                Role::Header => "header",
+                Role::Footer => "footer",
+                Role::Caption => "caption",
+                Role::TableCell => "Table Text",
+                Role::Dateline => "Dateline",
+            },
         }
     }
 
     /// The news role's Chinese name, written as `w:aliases` so Word lists it next to the
     /// style name; built-in styles Word already names in Chinese have none.
     fn alias(self) -> Option<&'static str> {
-        match self {
-            PStyle::Kicker => Some("引题"),
-            PStyle::Headline => Some("主题"),
-            PStyle::Subtitle => Some("副题"),
-            PStyle::Subheading => Some("小标题"),
-            PStyle::Byline => Some("署名"),
-            PStyle::Release => Some("发稿信息"),
-            PStyle::Credits => Some("编辑署名"),
-            PStyle::IssueTitle => Some("报头"),
+        match self.role() {
+            Role::Kicker => Some("引题"),
+            Role::Headline => Some("主题"),
+            Role::Subtitle => Some("副题"),
+            Role::Subheading => Some("小标题"),
+            Role::Byline => Some("署名"),
+            Role::Release => Some("发稿信息"),
+            Role::Credits => Some("编辑署名"),
+            Role::IssueTitle => Some("报头"),
+            Role::MastheadLine => Some("报头日期"),
+            Role::TableCell => Some("表格文字"),
             _ => None,
         }
     }
 
-    /// The template role whose settings the style takes. Subheadings, quotes and lists are body
-    /// text (Markdown blocks the template has no role for): they start from the body role.
+    /// The template role whose settings the style takes; Normal takes the body's face, size
+    /// and pitch.
     pub fn role(self) -> Role {
         match self {
-            PStyle::Normal | PStyle::Body | PStyle::Subheading | PStyle::Quote | PStyle::List => {
-                Role::Body
-            }
-            PStyle::Kicker => Role::Kicker,
-            PStyle::Headline => Role::Headline,
-            PStyle::Subtitle => Role::Subtitle,
-            PStyle::Byline => Role::Byline,
-            PStyle::Release => Role::Release,
-            PStyle::Credits => Role::Credits,
-            PStyle::IssueTitle => Role::IssueTitle,
-            PStyle::Header => Role::Header,
-            PStyle::Footer => Role::Footer,
+            PStyle::Normal => Role::Body,
+            PStyle::Role(r) => r,
         }
     }
 
-    /// The family this style's text is drawn in (for the embedded subsets). Subheadings take
-    /// the headline's face at body size, like the dateline.
+    /// The family this style's text is drawn in (for the embedded subsets).
     pub fn family(self, t: &Template) -> &str {
-        match self {
-            PStyle::Subheading => faces::family(&t.role(Role::Headline).font),
-            _ => faces::family(&t.role(self.role()).font),
-        }
+        faces::family(&t.role(self.role()).font)
     }
 
     fn based_on(self) -> Option<PStyle> {
         match self {
             PStyle::Normal => None,
-            PStyle::Quote | PStyle::List => Some(PStyle::Body),
             _ => Some(PStyle::Normal),
         }
     }
 
     fn next(self) -> Option<PStyle> {
-        match self {
-            PStyle::Kicker => Some(PStyle::Headline),
-            PStyle::Headline | PStyle::Subtitle | PStyle::Subheading => Some(PStyle::Body),
-            PStyle::IssueTitle => Some(PStyle::Headline),
+        match self.role() {
+            _ if self == PStyle::Normal => None,
+            Role::Kicker => Some(PStyle::of(Role::Headline)),
+            Role::Headline | Role::Subtitle | Role::Subheading | Role::Release => {
+                Some(PStyle::of(Role::Body))
+            }
+            Role::IssueTitle => Some(PStyle::of(Role::MastheadLine)),
             _ => None,
         }
-    }
-
-    fn is_heading(self) -> bool {
-        matches!(
-            self,
-            PStyle::Kicker | PStyle::Headline | PStyle::Subtitle | PStyle::Subheading
-        )
     }
 }
 
@@ -213,7 +198,7 @@ pub(super) fn write(t: &Template, lang: &Lang, usage: &mut Usage) -> Vec<u8> {
     x.close("w:pPrDefault");
     x.close("w:docDefaults");
 
-    for s in PStyle::ALL {
+    for s in PStyle::all() {
         usage.add(s.family(t), "");
         paragraph_style(&mut x, &m, s);
     }
@@ -293,9 +278,32 @@ fn paragraph_style(x: &mut Xml, m: &Metrics, s: PStyle) {
     }
     x.empty("w:qFormat", &[]);
 
+    // Normal carries the body's face, size, pitch and alignment but no indent or space: it is
+    // the base of every style, each of which sets its role's own.
+    if s == PStyle::Normal {
+        PPr {
+            space: Some(Space {
+                line: Some(m.line_twips(Role::Body)),
+                ..Space::default()
+            }),
+            jc: Some(jc(style.align)),
+            ..PPr::default()
+        }
+        .write(x);
+        RPr {
+            family: Some(s.family(t)),
+            bold: body_bold.then_some(true),
+            size: Some(m.size_half_points(role)),
+            ..RPr::default()
+        }
+        .write(x);
+        x.close("w:style");
+        return;
+    }
     let (first_chars, first_twips) = m.first_line(role);
+    let side = m.side_indent(role);
     let mut ppr = PPr {
-        keep_next: s.is_heading(),
+        keep_next: plan::keeps_with_next(role),
         // Headings and running heads keep their own pitch on a grid (Word would otherwise
         // spread a 22 pt headline over two 16 pt grid cells per character).
         snap_to_grid: (t.grid.is_some() && !role.is_body_text()).then_some(false),
@@ -305,66 +313,33 @@ fn paragraph_style(x: &mut Xml, m: &Metrics, s: PStyle) {
             line: Some(m.line_twips(role)),
         }),
         jc: Some(jc(style.align)),
+        outline_level: match role {
+            Role::Headline => Some(0),
+            Role::Subheading => Some(1),
+            _ => None,
+        },
         ..PPr::default()
     };
-    let first_line = Some((first_chars, first_twips));
-    match s {
-        // Normal carries the body's face, size, pitch and alignment but no indent: it is the
-        // base of headings too.
-        PStyle::Normal => {
-            ppr.space = Some(Space {
-                line: Some(m.line_twips(Role::Body)),
-                ..Space::default()
-            })
-        }
-        PStyle::Body | PStyle::List => {
-            ppr.ind = Some(Ind {
-                first_line,
-                ..Ind::default()
-            })
-        }
-        PStyle::Quote => {
-            let two = (200, 2 * m.body_char_twips());
-            ppr.ind = Some(Ind {
-                left: Some(two),
-                right: Some(two),
-                first_line,
-            })
-        }
-        PStyle::Subheading => {
-            ppr.ind = Some(Ind {
-                first_line: Some((0, 0)),
-                ..Ind::default()
-            });
-            ppr.outline_level = Some(1);
-        }
-        PStyle::Headline => ppr.outline_level = Some(0),
-        _ if first_chars != 0 => {
-            ppr.ind = Some(Ind {
-                first_line,
-                ..Ind::default()
-            })
-        }
-        _ => {}
+    if first_chars != 0 || side.0 != 0 {
+        ppr.ind = Some(Ind {
+            left: (side.0 != 0).then_some(side),
+            right: (side.0 != 0).then_some(side),
+            first_line: Some((first_chars, first_twips)),
+        });
     }
     ppr.write(x);
 
-    let bold = match s {
-        PStyle::Normal => style.is_bold(),
-        PStyle::Subheading => true,
-        _ => style.is_bold(),
-    };
-    // On a grid, body text is condensed or spread to the grid's pitch; quotes and lists
-    // inherit it from Body, Normal (the base of headings) stays as the font is.
-    let char_spacing = match s {
-        PStyle::Body | PStyle::Subheading | PStyle::Byline => m.grid_char_spacing(role),
-        _ => None,
-    };
+    let bold = style.is_bold();
     RPr {
         family: Some(s.family(t)),
-        // Written when it differs from Normal (or on Normal itself when bold).
-        bold: (bold != body_bold || (s == PStyle::Normal && bold)).then_some(bold),
-        char_spacing,
+        // Written when it differs from Normal.
+        bold: (bold != body_bold).then_some(bold),
+        // On a grid, body text is condensed or spread to the grid's pitch.
+        char_spacing: if role.is_body_text() {
+            m.grid_char_spacing(role)
+        } else {
+            None
+        },
         size: Some(m.size_half_points(role)),
         ..RPr::default()
     }

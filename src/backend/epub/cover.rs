@@ -4,13 +4,15 @@
 
 use std::fmt::Write as _;
 
-use super::css::{Class, Styles};
+use super::css::{self, Styles};
 use super::fonts::Usage;
 use super::glyphs::{Outlines, num};
 use super::xhtml::Page;
 use super::{Book, xml};
 use crate::model::Metadata;
+use crate::plan::Masthead;
 use crate::typography::Kinsoku;
+use crate::typography::Role;
 
 pub(super) use crate::model::chinese_date;
 
@@ -26,17 +28,25 @@ fn cover_lines(meta: &Metadata) -> Vec<String> {
     lines
 }
 
-/// The cover page, first in the spine.
-pub(super) fn page(meta: &Metadata, book: &Book, styles: &Styles, usage: &mut Usage) -> String {
+/// The cover page, first in the spine: the plan's masthead, the title over a rule and the
+/// masthead line under it, as the PDF and the DOCX open the issue.
+pub(super) fn page(
+    masthead: Option<&Masthead>,
+    book: &Book,
+    styles: &Styles,
+    usage: &mut Usage,
+) -> String {
     let mut page = Page::new(&book.lang, &book.title, styles, usage);
     page.raw("<body>\n<section class=\"cover\" epub:type=\"cover\">\n");
-    // The masthead only for an issue with a title of its own, as in the PDF and the DOCX.
-    if meta.title.is_some() {
-        page.element("h1", Some("issue-title"), Class::IssueTitle, &book.title);
+    let element = |role| css::element(role);
+    if let Some(title) = masthead.and_then(|m| m.title.as_deref()) {
+        let (tag, class) = element(Role::IssueTitle);
+        page.element(tag, class, Role::IssueTitle, title);
     }
     page.raw("<hr class=\"cover-rule\"/>\n");
-    for line in cover_lines(meta) {
-        page.element("p", Some("cover-line"), Class::CoverLine, &line);
+    if let Some(line) = masthead.and_then(|m| m.line.as_deref()) {
+        let (tag, class) = element(Role::MastheadLine);
+        page.element(tag, class, Role::MastheadLine, line);
     }
     page.raw("</section>\n");
     page.finish()

@@ -8,79 +8,75 @@ use std::fmt::Write as _;
 
 use super::fonts::{Embedded, FaceKey, Faces};
 use crate::fonts::bundled;
+use crate::plan;
 use crate::typography::{Align, DateDigits, Kinsoku, PunctuationStyle, Role, Template};
 
-/// What a piece of text is in the book: one CSS rule each, one template role each (several
-/// classes may share a role). The XHTML writer tags text with a class, and the class decides the
-/// face whose subset must hold its characters, so CSS and subsets cannot disagree.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Class {
-    /// Body paragraphs, list items, quotes, the table of contents' entries.
-    Body,
-    Kicker,
-    /// Article headlines and the table of contents' title.
-    Headline,
-    Subtitle,
-    /// The dateline run at the start of the first paragraph.
-    Dateline,
-    /// A subheading inside the body: the dateline's face, size and weight (the heading face at
-    /// body size), on the body's indent.
-    Subheading,
-    Byline,
-    /// Release metadata above the lead.
-    Release,
-    /// The closing credits after the byline.
-    Credits,
-    /// The issue title on the cover page.
-    IssueTitle,
-    /// Publisher and date on the cover page, set as subtitles.
-    CoverLine,
+/// The element (and class) each role's text is written as, and the CSS selector that styles
+/// it: one rule per template role, so the stylesheet, the pages and the font subsets cannot
+/// disagree. The dateline is a `span` inside its paragraph; a quote's paragraphs sit in a
+/// `<blockquote>`, list items in an `<ol>` or `<ul>`.
+pub(super) fn element(role: Role) -> (&'static str, Option<&'static str>) {
+    match role {
+        Role::Body | Role::Quote => ("p", None),
+        Role::Kicker => ("p", Some("kicker")),
+        Role::Headline => ("h1", None),
+        Role::Subtitle => ("p", Some("subtitle")),
+        Role::Dateline => ("span", Some("dateline")),
+        Role::Subheading => ("h2", Some("subheading")),
+        Role::ListItem => ("li", None),
+        Role::Byline => ("p", Some("byline")),
+        Role::Release => ("p", Some("release")),
+        Role::Credits => ("p", Some("credits")),
+        Role::IssueTitle => ("h1", Some("issue-title")),
+        Role::MastheadLine => ("p", Some("masthead-line")),
+        Role::Caption => ("figcaption", None),
+        Role::TableCell => ("td", None),
+        Role::Header => ("p", Some("header")),
+        Role::Footer => ("p", Some("footer")),
+    }
 }
 
-impl Class {
-    const ALL: [Class; 11] = [
-        Class::Body,
-        Class::Kicker,
-        Class::Headline,
-        Class::Subtitle,
-        Class::Dateline,
-        Class::Subheading,
-        Class::Byline,
-        Class::Release,
-        Class::Credits,
-        Class::IssueTitle,
-        Class::CoverLine,
-    ];
+/// The roles the book styles: every role but the running head and foot (a reading system
+/// has none).
+const BOOK_ROLES: [Role; 15] = [
+    Role::Body,
+    Role::Kicker,
+    Role::Headline,
+    Role::Subtitle,
+    Role::Dateline,
+    Role::Subheading,
+    Role::Quote,
+    Role::ListItem,
+    Role::Byline,
+    Role::Release,
+    Role::Credits,
+    Role::IssueTitle,
+    Role::MastheadLine,
+    Role::Caption,
+    Role::TableCell,
+];
 
-    pub(super) fn role(self) -> Role {
-        match self {
-            Class::Body => Role::Body,
-            Class::Kicker => Role::Kicker,
-            Class::Headline => Role::Headline,
-            Class::Subtitle | Class::CoverLine => Role::Subtitle,
-            Class::Dateline | Class::Subheading => Role::Dateline,
-            Class::Byline => Role::Byline,
-            Class::Release => Role::Release,
-            Class::Credits => Role::Credits,
-            Class::IssueTitle => Role::IssueTitle,
-        }
-    }
-
-    /// The selector the XHTML writer's markup matches.
-    fn selector(self) -> &'static str {
-        match self {
-            Class::Body => "p, li",
-            Class::Kicker => "p.kicker",
-            Class::Headline => "h1",
-            Class::Subtitle => "p.subtitle",
-            Class::Dateline => "span.dateline",
-            Class::Subheading => "h2.subheading",
-            Class::Byline => "p.byline",
-            Class::Release => "p.release",
-            Class::Credits => "p.credits",
-            Class::IssueTitle => "h1.issue-title",
-            Class::CoverLine => "p.cover-line",
-        }
+/// The selector that matches `role`'s element. Body text also styles the contents page's
+/// entries (`nav li`); list items are those inside an article.
+fn selector(role: Role) -> &'static str {
+    match role {
+        Role::Body => "p, nav li",
+        Role::Quote => "blockquote p",
+        Role::ListItem => "article li",
+        Role::Kicker => "p.kicker",
+        Role::Headline => "h1",
+        Role::Subtitle => "p.subtitle",
+        Role::Dateline => "span.dateline",
+        Role::Subheading => "h2.subheading",
+        Role::Byline => "p.byline",
+        Role::Release => "p.release",
+        Role::Credits => "p.credits",
+        Role::IssueTitle => "h1.issue-title",
+        Role::MastheadLine => "p.masthead-line",
+        Role::Caption => "figcaption",
+        Role::TableCell => "td",
+        Role::Header => "p.header",
+        Role::Footer => "p.footer",
     }
 }
 
@@ -91,9 +87,9 @@ pub(super) struct Styles<'a> {
 }
 
 impl Styles<'_> {
-    /// The face that draws text of `class`.
-    pub(super) fn face(&self, class: Class) -> FaceKey {
-        FaceKey::of(&self.template.role(class.role()).font)
+    /// The face that draws text of `role`.
+    pub(super) fn face(&self, role: Role) -> FaceKey {
+        FaceKey::of(&self.template.role(role).font)
     }
 
     /// The `font-family` value for a face: its family, then the generic fallback for characters
@@ -151,48 +147,44 @@ pub(super) fn stylesheet(styles: &Styles, embedded: &[Embedded]) -> String {
     let _ = writeln!(
         css,
         "body {{\n  font-family: {};\n  line-height: {};\n  -epub-line-break: {kinsoku};\n  line-break: {kinsoku};\n  text-spacing-trim: {trim};\n  text-autospace: {autospace};\n  overflow-wrap: break-word;\n  orphans: 2;\n  widows: 2;\n}}\n",
-        styles.family(&styles.face(Class::Body)),
+        styles.family(&styles.face(Role::Body)),
         num(t.line_pitch_pt(Role::Body) / body_pt),
     );
 
-    for class in Class::ALL {
-        let role = class.role();
+    for role in BOOK_ROLES {
         let style = t.role(role);
         let size = style.size_pt();
         let mut decls = vec![
-            format!("font-family: {}", styles.family(&styles.face(class))),
+            format!("font-family: {}", styles.family(&styles.face(role))),
             format!("font-size: {}em", num(size / body_pt)),
             format!("font-weight: {}", if style.is_bold() { 700 } else { 400 }),
         ];
-        if class != Class::Dateline {
-            let (align, indent) = match class {
-                // A subheading sits on the body's indent and alignment.
-                Class::Subheading => (body.align, body.first_line_indent.0),
-                _ => (style.align, style.first_line_indent.0),
-            };
-            decls.push(format!("text-align: {}", align_css(align)));
-            if align == Align::Justify {
+        // The dateline is a run: only its face, size and weight apply.
+        if role != Role::Dateline {
+            decls.push(format!("text-align: {}", align_css(style.align)));
+            if style.align == Align::Justify {
                 decls.push("text-justify: inter-character".to_owned());
             }
-            decls.push(format!("text-indent: {}", em(indent)));
+            decls.push(format!("text-indent: {}", em(style.first_line_indent.0)));
             decls.push(format!(
                 "line-height: {}",
                 num(t.line_pitch_pt(role) / size)
             ));
-            let (before, after) = match class {
-                Class::Subheading | Class::Body => (0.0, 0.0),
-                _ => (t.space_before_pt(role), t.space_after_pt(role)),
-            };
+            let side = em(style.side_indent.0);
             decls.push(format!(
-                "margin: {} 0 {} 0",
-                em(before / size),
-                em(after / size)
+                "margin: {} {side} {} {side}",
+                em(t.space_before_pt(role) / size),
+                em(t.space_after_pt(role) / size)
             ));
+            if plan::keeps_with_next(role) {
+                decls.push("break-after: avoid".to_owned());
+                decls.push("page-break-after: avoid".to_owned());
+            }
         }
         let _ = writeln!(
             css,
             "{} {{\n  {};\n}}\n",
-            class.selector(),
+            selector(role),
             decls.join(";\n  ")
         );
     }
@@ -201,7 +193,7 @@ pub(super) fn stylesheet(styles: &Styles, embedded: &[Embedded]) -> String {
     let _ = writeln!(
         css,
         "code {{\n  font-family: monospace, {};\n}}\n",
-        styles.family(&styles.face(Class::Body))
+        styles.family(&styles.face(Role::Body))
     );
     css.push_str(STATIC_RULES);
     css
@@ -214,17 +206,15 @@ header {
   margin: 0;
 }
 
-li {
-  text-indent: 0;
-}
-
-ol, ul {
+/* A list item's marker is text (span.marker), as in the PDF and the DOCX. */
+article ol, article ul {
+  list-style: none;
   margin: 0;
-  padding: 0 0 0 2em;
+  padding: 0;
 }
 
 blockquote {
-  margin: 0 0 0 2em;
+  margin: 0;
 }
 
 /* Chinese emphasis: dots under the characters (着重号), not italics. */

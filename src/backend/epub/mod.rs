@@ -37,8 +37,10 @@ pub use fonts::{Face, Faces, SubsetFn};
 use super::Context;
 use super::package::Package;
 use crate::Error;
-use crate::model::{Article, Document};
-use css::{Class, Styles};
+use crate::model::Document;
+use crate::plan::{self, Plan};
+use crate::typography::Role;
+use css::Styles;
 use fonts::Usage;
 use glyphs::Outlines;
 
@@ -55,23 +57,23 @@ pub fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
 
 /// Renders `doc` as an EPUB embedding subsets of `faces`.
 pub fn render_with_faces(doc: &Document, ctx: &Context, faces: &Faces) -> Result<Vec<u8>, Error> {
-    let book = Book::plan(doc);
+    let plan = plan::plan(doc);
+    let book = Book::new(doc, &plan);
     let styles = Styles {
         template: ctx.template,
         faces,
     };
     let mut usage = Usage::default();
 
-    let cover_page = cover::page(&doc.meta, &book, &styles, &mut usage);
+    let cover_page = cover::page(plan.masthead.as_ref(), &book, &styles, &mut usage);
     let nav_page = nav::xhtml(&book, &styles, &mut usage);
-    let articles: Vec<String> = doc
+    let articles: Vec<String> = plan
         .articles
         .iter()
-        .zip(&book.articles)
-        .map(|(a, entry)| xhtml::article(&book.lang, &entry.label, a, &styles, &mut usage))
+        .map(|a| xhtml::article(&book.lang, a, &styles, &mut usage))
         .collect();
 
-    let outlines = |class: Class| {
+    let outlines = |class: Role| {
         let first = styles.face(class);
         let mut list: Vec<(&[u8], u32)> = Vec::new();
         for key in [first, fonts::FaceKey::Serif, fonts::FaceKey::SansBold] {
@@ -83,11 +85,11 @@ pub fn render_with_faces(doc: &Document, ctx: &Context, faces: &Faces) -> Result
         }
         list
     };
-    let title_faces = outlines(Class::IssueTitle);
-    let line_faces = outlines(Class::CoverLine);
+    let title_faces = outlines(Role::IssueTitle);
+    let line_faces = outlines(Role::MastheadLine);
     let families = (
-        css_family(&styles, Class::IssueTitle),
-        css_family(&styles, Class::CoverLine),
+        css_family(&styles, Role::IssueTitle),
+        css_family(&styles, Role::MastheadLine),
     );
     let cover_image = cover::image(
         &doc.meta,
@@ -135,7 +137,7 @@ pub fn render_with_faces(doc: &Document, ctx: &Context, faces: &Faces) -> Result
 }
 
 /// The first family of a class's `font-family`, for the SVG `<text>` fallback.
-fn css_family(styles: &Styles, class: Class) -> String {
+fn css_family(styles: &Styles, class: Role) -> String {
     match styles.faces.get(&styles.face(class)) {
         Some(f) => f.family.to_owned(),
         None => match styles.face(class) {
@@ -167,7 +169,7 @@ pub(super) struct Entry {
 }
 
 impl Book {
-    fn plan(doc: &Document) -> Self {
+    fn new(doc: &Document, plan: &Plan) -> Self {
         let non_empty = |s: &str, fallback: &str| {
             if s.trim().is_empty() {
                 fallback.to_owned()
@@ -190,7 +192,7 @@ impl Book {
             .or_else(first_text)
             .map(|t| non_empty(&t, ""))
             .unwrap_or_default();
-        let articles: Vec<Entry> = doc
+        let articles: Vec<Entry> = plan
             .articles
             .iter()
             .enumerate()
@@ -199,7 +201,7 @@ impl Book {
                 Entry {
                     file: format!("{id}.xhtml"),
                     id,
-                    label: label(a, i),
+                    label: a.label.clone(),
                 }
             })
             .collect();
@@ -230,32 +232,5 @@ impl Book {
 
     fn toc(&self) -> &[Entry] {
         &self.toc
-    }
-}
-
-/// An article's label: its headline, else kicker or subtitle, else the start of its text, else
-/// its number (`第3篇`). Never empty: EPUB requires text in every contents entry.
-fn label(article: &Article, index: usize) -> String {
-    let h = &article.headline;
-    for text in [&h.headline, &h.kicker, &h.subtitle].into_iter().flatten() {
-        if !text.trim().is_empty() {
-            return text.trim().to_owned();
-        }
-    }
-    let text: String = article
-        .body
-        .iter()
-        .map(|b| b.text())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.is_empty() {
-        return format!("第{}篇", index + 1);
-    }
-    const MAX: usize = 20;
-    if text.chars().count() > MAX {
-        format!("{}…", text.chars().take(MAX).collect::<String>())
-    } else {
-        text
     }
 }

@@ -1,11 +1,12 @@
 //! Navigation: `nav.xhtml` (the EPUB 3 table of contents and landmarks, also a page of the book)
 //! and `toc.ncx` (the same contents for EPUB 2 reading systems).
 
-use super::css::{Class, Styles};
+use super::css::Styles;
 use super::fonts::Usage;
 use super::xhtml::Page;
 use super::xml;
 use super::{Book, COVER_IMAGE, COVER_PAGE, NAV_PAGE};
+use crate::typography::Role;
 
 /// Heading of the contents page and the label of its landmark.
 const CONTENTS: &str = "目录";
@@ -20,17 +21,17 @@ pub(super) fn xhtml(book: &Book, styles: &Styles, usage: &mut Usage) -> String {
     page.raw(&format!(
         "<body>\n<p class=\"toc-cover\"><img src=\"{COVER_IMAGE}\" alt=\"\"/></p>\n<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n"
     ));
-    page.element("h1", None, Class::Headline, CONTENTS);
+    page.element("h1", None, Role::Headline, CONTENTS);
     page.raw("<ol>\n");
     for entry in book.toc() {
         page.raw(&format!("<li><a href=\"{}\">", xml::attr(&entry.file)));
-        page.text(Class::Body, &entry.label);
+        page.text(Role::Body, &entry.label);
         page.raw("</a></li>\n");
     }
     page.raw("</ol>\n</nav>\n");
 
     page.raw("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n");
-    page.element("h2", None, Class::Body, LANDMARKS);
+    page.element("h2", None, Role::Body, LANDMARKS);
     page.raw("<ol>\n");
     let first = book
         .toc()
@@ -46,7 +47,7 @@ pub(super) fn xhtml(book: &Book, styles: &Styles, usage: &mut Usage) -> String {
             "<li><a epub:type=\"{kind}\" href=\"{}\">",
             xml::attr(&href)
         ));
-        page.text(Class::Body, label);
+        page.text(Role::Body, label);
         page.raw("</a></li>\n");
     }
     page.raw("</ol>\n</nav>\n");

@@ -3,12 +3,14 @@
 //! An article is `<article>` with a `<header>` holding the headline group (`p.kicker`, `h1`,
 //! `p.subtitle`), body paragraphs as `<p>` (the dateline as `span.dateline` opening the first),
 //! subheadings as `h2.subheading`, quotes as `<blockquote>`, lists as `<ol>`/`<ul>`, and the byline
-//! as `p.byline` in full-width brackets.
+//! as `p.byline` in full-width brackets: each block the element of its role (`css.rs`).
 
-use super::css::{Class, Styles};
+use super::css::{self, Styles};
 use super::fonts::Usage;
 use super::xml;
-use crate::model::{Article, Block, Labelled, Paragraph, Run};
+use crate::model::Run;
+use crate::plan::{ArticlePlan, LeadKind, ListKind, PlannedBlock};
+use crate::typography::Role;
 
 /// Writes one XHTML document, escaping all text and recording which face draws each character.
 pub(super) struct Page<'a> {
@@ -35,7 +37,7 @@ impl<'a> Page<'a> {
         page.raw(&format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"{lang}\" xml:lang=\"{lang}\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>"
         ));
-        page.text(Class::Body, title);
+        page.text(Role::Body, title);
         page.raw(
             "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n",
         );
@@ -48,7 +50,7 @@ impl<'a> Page<'a> {
     }
 
     /// Source text, escaped, drawn in the face of `class`.
-    pub(super) fn text(&mut self, class: Class, text: &str) {
+    pub(super) fn text(&mut self, class: Role, text: &str) {
         self.usage.add(&self.styles.face(class), text);
         xml::text_into(&mut self.out, text);
     }
@@ -56,7 +58,7 @@ impl<'a> Page<'a> {
     /// Body text, escaped, with `<wbr/>` after each `/` inside a long Latin token (a URL, a
     /// path): UAX #14 allows a break after a solidus (class SY), but browser engines hold URLs
     /// together, push them to the next line and stretch the short line left behind.
-    fn breakable_text(&mut self, class: Class, text: &str) {
+    fn breakable_text(&mut self, class: Role, text: &str) {
         const LONG: usize = 24;
         let mut rest = text;
         while !rest.is_empty() {
@@ -84,7 +86,7 @@ impl<'a> Page<'a> {
     }
 
     /// `<tag class="…">text</tag>` on a line of its own.
-    pub(super) fn element(&mut self, tag: &str, css_class: Option<&str>, class: Class, text: &str) {
+    pub(super) fn element(&mut self, tag: &str, css_class: Option<&str>, class: Role, text: &str) {
         match css_class {
             Some(c) => self.raw(&format!("<{tag} class=\"{c}\">")),
             None => self.raw(&format!("<{tag}>")),
@@ -94,7 +96,7 @@ impl<'a> Page<'a> {
     }
 
     /// A paragraph's runs: links (http, https, mailto only), strong, emphasis, strike, code.
-    pub(super) fn runs(&mut self, class: Class, runs: &[Run]) {
+    pub(super) fn runs(&mut self, class: Role, runs: &[Run]) {
         for run in runs {
             let href = run.link.as_deref().and_then(xml::safe_href);
             if let Some(href) = &href {
@@ -134,106 +136,88 @@ impl<'a> Page<'a> {
     }
 }
 
-/// One article page.
+/// One article page, from its plan: the headline group in `<header>`, then each block as its
+/// role's element. Consecutive list items share their `<ol>`/`<ul>`, consecutive quote
+/// paragraphs their `<blockquote>`; a list marker is text (`span.marker`), the same `1．` and
+/// `•` the PDF and the DOCX print.
 pub(super) fn article(
     lang: &str,
-    title: &str,
-    article: &Article,
+    article: &ArticlePlan,
     styles: &Styles,
     usage: &mut Usage,
 ) -> String {
-    let mut page = Page::new(lang, title, styles, usage);
+    let mut page = Page::new(lang, &article.label, styles, usage);
     page.raw("<body epub:type=\"bodymatter\">\n<article>\n");
-    let h = &article.headline;
-    if h.kicker.is_some() || h.headline.is_some() || h.subtitle.is_some() {
+    let blocks = &article.blocks;
+    let heads = blocks
+        .iter()
+        .take_while(|b| matches!(b.role, Role::Kicker | Role::Headline | Role::Subtitle))
+        .count();
+    if heads > 0 {
         page.raw("<header>\n");
-        if let Some(k) = &h.kicker {
-            page.element("p", Some("kicker"), Class::Kicker, k);
-        }
-        if let Some(t) = &h.headline {
-            page.element("h1", None, Class::Headline, t);
-        }
-        if let Some(s) = &h.subtitle {
-            page.element("p", Some("subtitle"), Class::Subtitle, s);
-        }
-        page.raw("</header>\n");
     }
-
-    furniture(&mut page, "release", Class::Release, &article.release);
-    let mut dateline = article.dateline.as_ref();
-    for block in &article.body {
-        match (dateline.take(), block) {
-            (Some(d), Block::Paragraph(p)) => {
-                page.raw("<p><span class=\"dateline\">");
-                page.text(Class::Dateline, &d.display());
-                page.raw("</span>");
-                if !p.runs.is_empty() {
-                    page.text(Class::Body, d.separator());
-                }
-                page.runs(Class::Body, &p.runs);
-                page.raw("</p>\n");
-            }
-            (Some(d), other) => {
-                page.raw("<p><span class=\"dateline\">");
-                page.text(Class::Dateline, &d.display());
-                page.raw("</span></p>\n");
-                write_block(&mut page, other);
-            }
-            (None, other) => write_block(&mut page, other),
+    for (i, block) in blocks.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| &blocks[j]);
+        let next = blocks.get(i + 1);
+        // Containers open before their first block and close after their last.
+        let list_of = |b: Option<&PlannedBlock>| b.and_then(|b| b.list).map(|l| l.list);
+        if let Some(l) = block.list
+            && list_of(prev) != Some(l.list)
+        {
+            page.raw(list_tag(l.kind, true));
+        }
+        let quote = |b: Option<&PlannedBlock>| b.is_some_and(|b| b.role == Role::Quote);
+        if block.role == Role::Quote && !quote(prev) {
+            page.raw("<blockquote>\n");
+        }
+        write_block(&mut page, block);
+        if block.role == Role::Quote && !quote(next) {
+            page.raw("</blockquote>\n");
+        }
+        if let Some(l) = block.list
+            && list_of(next) != Some(l.list)
+        {
+            page.raw(list_tag(l.kind, false));
+        }
+        if i + 1 == heads {
+            page.raw("</header>\n");
         }
     }
-    if let Some(d) = dateline {
-        page.raw("<p><span class=\"dateline\">");
-        page.text(Class::Dateline, &d.display());
-        page.raw("</span></p>\n");
-    }
-    if let Some(b) = &article.byline {
-        page.element(
-            "p",
-            Some("byline"),
-            Class::Byline,
-            &format!("（{}）", b.display()),
-        );
-    }
-    furniture(&mut page, "credits", Class::Credits, &article.credits);
     page.raw("</article>\n");
     page.finish()
 }
 
-/// Release metadata or closing credits: one paragraph of entries, when there are any.
-fn furniture(page: &mut Page, class: &str, style: Class, entries: &[Labelled]) {
-    if !entries.is_empty() {
-        page.element("p", Some(class), style, &Labelled::display_all(entries));
+fn list_tag(kind: ListKind, open: bool) -> &'static str {
+    match (kind, open) {
+        (ListKind::Ordered, true) => "<ol>\n",
+        (ListKind::Ordered, false) => "</ol>\n",
+        (ListKind::Bullet, true) => "<ul>\n",
+        (ListKind::Bullet, false) => "</ul>\n",
     }
 }
 
-fn write_block(page: &mut Page, block: &Block) {
-    match block {
-        Block::Paragraph(p) => paragraph(page, "p", None, Class::Body, p),
-        Block::Subheading(p) => paragraph(page, "h2", Some("subheading"), Class::Subheading, p),
-        Block::Quote { paragraphs } => {
-            page.raw("<blockquote>\n");
-            for p in paragraphs {
-                paragraph(page, "p", None, Class::Body, p);
-            }
-            page.raw("</blockquote>\n");
-        }
-        Block::List { ordered, items } => {
-            let tag = if *ordered { "ol" } else { "ul" };
-            page.raw(&format!("<{tag}>\n"));
-            for p in items {
-                paragraph(page, "li", None, Class::Body, p);
-            }
-            page.raw(&format!("</{tag}>\n"));
-        }
-    }
-}
-
-fn paragraph(page: &mut Page, tag: &str, css_class: Option<&str>, class: Class, p: &Paragraph) {
+fn write_block(page: &mut Page, block: &PlannedBlock) {
+    let class = block.role;
+    let (tag, css_class) = css::element(class);
     match css_class {
         Some(c) => page.raw(&format!("<{tag} class=\"{c}\">")),
         None => page.raw(&format!("<{tag}>")),
     }
-    page.runs(class, &p.runs);
+    if let Some(lead) = &block.lead {
+        match lead.kind {
+            LeadKind::Dateline => {
+                page.raw("<span class=\"dateline\">");
+                page.text(Role::Dateline, &lead.text);
+                page.raw("</span>");
+            }
+            LeadKind::Marker => {
+                page.raw("<span class=\"marker\">");
+                page.text(class, &lead.text);
+                page.raw("</span>");
+            }
+        }
+        page.text(class, lead.separator);
+    }
+    page.runs(class, &block.runs);
     page.raw(&format!("</{tag}>\n"));
 }

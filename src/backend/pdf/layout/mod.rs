@@ -15,7 +15,8 @@ pub mod shape;
 use std::collections::BTreeSet;
 
 use crate::fonts::{FaceData, FaceId, FaceRequest, FontSet, bundled};
-use crate::model::{Article, Block, Dateline, Document, Labelled, Paragraph};
+use crate::model::Document;
+use crate::plan::{self, LeadKind, PlannedBlock};
 use crate::typography::{self, FontRef, PunctuationStyle, Role, RunningFields, Template};
 
 use breaking::{Align, Breaks, Rules, break_paragraph};
@@ -47,6 +48,8 @@ struct RoleSet {
     pitch: f32,
     align: Align,
     indent: f32,
+    /// The block's inset from each side of the measure (a quotation's two characters).
+    side: f32,
     before: f32,
     after: f32,
     cjk_pitch: Option<f32>,
@@ -170,6 +173,12 @@ impl Engine<'_> {
                 typography::Align::Right => Align::Right,
             },
             indent: s.first_line_indent_pt() as f32,
+            // In a narrow column the side indents give way, so a line still holds the first-line
+            // indent and two characters (a template cannot know every column it is used in).
+            side: (s.side_indent_pt() as f32).min(
+                ((self.measure - (s.first_line_indent_pt() + 2.0 * s.size_pt()) as f32) / 2.0)
+                    .max(0.0),
+            ),
             before: self.t.space_before_pt(role) as f32,
             after: self.t.space_after_pt(role) as f32,
             cjk_pitch: (body_text && self.t.grid.is_some())
@@ -194,29 +203,29 @@ impl Engine<'_> {
     }
 
     fn document(&self, doc: &Document) -> Vec<Flow> {
+        let plan = plan::plan(doc);
         let mut flow = Vec::new();
         // The issue's title area at the top of the first page.
-        let title = self.role(Role::IssueTitle);
-        if let Some(t) = &doc.meta.title {
-            self.plain(t, &title, false, &mut flow);
-        }
-        let date = doc.meta.chinese_date();
-        let meta_line: Vec<&str> = [doc.meta.publisher.as_deref(), date.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        if !meta_line.is_empty() {
-            let header = self.role(Role::Header);
-            let mut centred = header.clone();
-            centred.align = Align::Centre;
-            self.plain(&meta_line.join("\u{3000}"), &centred, false, &mut flow);
+        if let Some(m) = &plan.masthead {
+            if let Some(title) = &m.title {
+                self.plain(title, &self.role(Role::IssueTitle), false, &mut flow);
+            }
+            if let Some(line) = &m.line {
+                self.plain(line, &self.role(Role::MastheadLine), false, &mut flow);
+            }
         }
         self.separator(&mut flow, true);
-        for (i, article) in doc.articles.iter().enumerate() {
+        for (i, article) in plan.articles.iter().enumerate() {
             if i > 0 {
                 self.separator(&mut flow, false);
             }
-            self.article(article, &mut flow);
+            flow.push(Flow::ArticleStart {
+                title: article.label.clone(),
+                children: article.children.clone(),
+            });
+            for block in &article.blocks {
+                self.block(block, &mut flow);
+            }
         }
         flow
     }
@@ -241,81 +250,47 @@ impl Engine<'_> {
         }
     }
 
-    fn article(&self, a: &Article, flow: &mut Vec<Flow>) {
-        let h = &a.headline;
-        let title = h.headline.clone().unwrap_or_else(|| "（无标题）".into());
-        let children = [h.kicker.clone(), h.subtitle.clone()]
-            .into_iter()
-            .flatten()
-            .collect();
-        flow.push(Flow::ArticleStart { title, children });
-        for (text, role) in [
-            (&h.kicker, Role::Kicker),
-            (&h.headline, Role::Headline),
-            (&h.subtitle, Role::Subtitle),
-        ] {
-            if let Some(text) = text {
-                let r = self.role(role);
-                self.plain(text, &r, true, flow);
-            }
+    /// One planned block. Running text (body, quotes, list items) breaks anywhere the rules
+    /// allow; headlines, release lines, subheadings, bylines and credits break at their phrase
+    /// gaps when every phrase fits.
+    fn block(&self, block: &PlannedBlock, flow: &mut Vec<Flow>) {
+        let r = self.role(block.role);
+        let running = matches!(block.role, Role::Body | Role::Quote | Role::ListItem);
+        if !running {
+            let text: String = block.runs.iter().map(|r| r.text.as_str()).collect();
+            self.plain(&text, &r, block.keeps_with_next(), flow);
+            return;
         }
-        if !a.release.is_empty() {
-            let r = self.role(Role::Release);
-            self.plain(&Labelled::display_all(&a.release), &r, true, flow);
-        }
-        let body = self.role(Role::Body);
-        // The dateline leads the first paragraph; before anything else it stands alone.
-        let leads_first = matches!(a.body.first(), Some(Block::Paragraph(_)));
-        if let Some(d) = &a.dateline
-            && !leads_first
-        {
-            self.paragraph(
-                &Paragraph::default(),
-                Some(Lead::Dateline(d)),
-                &body,
-                true,
-                flow,
-            );
-        }
-        for (b, block) in a.body.iter().enumerate() {
-            match block {
-                Block::Paragraph(p) => {
-                    let lead = a.dateline.as_ref().filter(|_| b == 0).map(Lead::Dateline);
-                    // The dateline paragraph keeps with the headline: two body lines follow it.
-                    self.paragraph(p, lead, &body, b == 0, flow);
+        let mut styled = Styled::default();
+        if let Some(lead) = &block.lead {
+            let span = match lead.kind {
+                // The dateline's face and weight at the paragraph's size and grid.
+                LeadKind::Dateline => {
+                    let d = self.role(Role::Dateline);
+                    let mut span = self.span(&d, false);
+                    span.size = r.size;
+                    span.cjk_pitch = r.cjk_pitch;
+                    span
                 }
-                Block::Subheading(p) => {
-                    let mut r = self.role(Role::Dateline);
-                    r.align = Align::Left;
-                    r.pitch = body.pitch;
-                    r.indent = 0.0;
-                    self.plain(&p.text(), &r, true, flow);
-                }
-                Block::Quote { paragraphs } => {
-                    for p in paragraphs {
-                        self.paragraph(p, None, &body, false, flow);
-                    }
-                }
-                Block::List { ordered, items } => {
-                    for (n, p) in items.iter().enumerate() {
-                        let marker = if *ordered {
-                            format!("{}．", n + 1)
-                        } else {
-                            "•\u{2002}".to_string()
-                        };
-                        self.paragraph(p, Some(Lead::Marker(&marker)), &body, false, flow);
-                    }
-                }
-            }
+                LeadKind::Marker => self.span(&r, false),
+            };
+            styled.push(&lead.text, span);
+            styled.push(lead.separator, self.span(&r, false));
         }
-        if let Some(byline) = &a.byline {
-            let r = self.role(Role::Byline);
-            self.plain(&format!("（{}）", byline.display()), &r, false, flow);
+        for run in block.runs.iter() {
+            let mut span = self.span(&r, run.strong);
+            span.emphasis = run.emphasis;
+            span.strike = run.strike;
+            span.link = run.link.clone();
+            styled.push(&run.text, span);
         }
-        if !a.credits.is_empty() {
-            let r = self.role(Role::Credits);
-            self.plain(&Labelled::display_all(&a.credits), &r, false, flow);
-        }
+        // The dateline paragraph keeps with the headline: two body lines follow it.
+        let dateline = block
+            .lead
+            .as_ref()
+            .is_some_and(|l| l.kind == LeadKind::Dateline);
+        let lines_kept = if dateline { 2 } else { 0 };
+        self.set(&styled, &r, false, lines_kept, Breaks::Anywhere, flow);
     }
 
     /// A paragraph of one style (headlines, bylines, titles).
@@ -323,40 +298,6 @@ impl Engine<'_> {
         let mut styled = Styled::default();
         styled.push(text, self.span(r, false));
         self.set(&styled, r, keep, 0, Breaks::AtPhraseGaps, flow);
-    }
-
-    fn paragraph(
-        &self,
-        p: &Paragraph,
-        lead: Option<Lead>,
-        r: &RoleSet,
-        keep_two: bool,
-        flow: &mut Vec<Flow>,
-    ) {
-        let mut styled = Styled::default();
-        match lead {
-            Some(Lead::Dateline(dateline)) => {
-                let d = self.role(Role::Dateline);
-                let mut span = self.span(&d, false);
-                span.size = r.size;
-                span.cjk_pitch = r.cjk_pitch;
-                styled.push(&dateline.display(), span);
-                if !p.runs.is_empty() {
-                    styled.push(dateline.separator(), self.span(r, false));
-                }
-            }
-            Some(Lead::Marker(marker)) => styled.push(marker, self.span(r, false)),
-            None => {}
-        }
-        for run in &p.runs {
-            let mut span = self.span(r, run.strong);
-            span.emphasis = run.emphasis;
-            span.strike = run.strike;
-            span.link = run.link.clone();
-            styled.push(&run.text, span);
-        }
-        let lines_kept = if keep_two { 2 } else { 0 };
-        self.set(&styled, r, false, lines_kept, Breaks::Anywhere, flow);
     }
 
     /// Shapes, breaks and emits the lines of one paragraph. `keep` keeps every line with the
@@ -393,7 +334,7 @@ impl Engine<'_> {
             &styled.text,
             &shaped.clusters,
             &uax,
-            self.measure,
+            self.measure - 2.0 * r.side,
             &self.rules,
             r.align,
             breaks,
@@ -529,12 +470,12 @@ impl Engine<'_> {
         LineBox {
             height: r.pitch,
             baseline,
-            x: 0.0,
+            x: r.side,
             marks,
             keep_with_next: keep,
             width: line.width,
             justified: false,
-            measure: self.measure,
+            measure: self.measure - 2.0 * r.side,
             starts_paragraph: false,
             ends_paragraph: false,
         }
@@ -610,14 +551,6 @@ impl Engine<'_> {
             _ => None,
         })
     }
-}
-
-/// What opens a paragraph before its own text.
-enum Lead<'a> {
-    /// The article's dateline, in the dateline face, with its separator.
-    Dateline(&'a Dateline),
-    /// A list marker (`1．`, `•`), in the body face.
-    Marker(&'a str),
 }
 
 /// Ends a strikethrough line: through the middle of the CJK em box (0.38 em above the

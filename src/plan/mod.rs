@@ -1,0 +1,179 @@
+//! The presentation plan: the stage between the model and the writers (docs/design.md §4).
+//!
+//! From a [`Document`] it decides, once, everything about *what* is set that a writer would
+//! otherwise decide for itself: the order of an issue's pieces (masthead, then each article's
+//! headline group, release line, body blocks, byline, credits), every block's template
+//! [`Role`], the text that leads a block (the dateline and what separates it from the text, a
+//! list item's marker), the brackets of the byline, the masthead's second line and each
+//! article's label. How a role looks (face, size, alignment, indents, spacing) lives in the
+//! template, looked up by the role the plan gives. The PDF layout, the DOCX document and the
+//! EPUB pages walk the same plan and only translate it, so the three formats cannot set
+//! different text or give the same text different roles.
+
+mod article;
+
+use std::borrow::Cow;
+
+use crate::model::{Document, Run};
+use crate::typography::Role;
+
+pub use article::label;
+
+/// What the issue sets, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan<'d> {
+    /// The masthead, for an issue with a title, a publisher or a date of its own (a file name
+    /// is not a title).
+    pub masthead: Option<Masthead>,
+    pub articles: Vec<ArticlePlan<'d>>,
+    /// Every list of the issue, in order: [`ListItem::list`] indexes it (DOCX numbers each
+    /// list on its own, so each ordered list counts from 1).
+    pub lists: Vec<ListKind>,
+}
+
+/// The title area at the head of the issue (报头).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Masthead {
+    /// The issue title, [`Role::IssueTitle`].
+    pub title: Option<String>,
+    /// Publisher and date, one ideographic space apart, [`Role::MastheadLine`].
+    pub line: Option<String>,
+}
+
+/// One article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticlePlan<'d> {
+    /// Its name in contents, outlines and bookmarks: the headline, else the kicker or subtitle,
+    /// else the start of its text, else `第N篇`. Never empty.
+    pub label: String,
+    /// The kicker and subtitle, for an outline's second level.
+    pub children: Vec<String>,
+    pub blocks: Vec<PlannedBlock<'d>>,
+}
+
+/// One paragraph-level block as every format sets it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedBlock<'d> {
+    pub role: Role,
+    /// Text set before the runs: a dateline or a list marker.
+    pub lead: Option<Lead>,
+    pub runs: Cow<'d, [Run]>,
+    /// The list this block is an item of.
+    pub list: Option<ListItem>,
+}
+
+impl PlannedBlock<'_> {
+    /// The block's text as printed: the lead, its separator, then the runs.
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        if let Some(l) = &self.lead {
+            s.push_str(&l.text);
+            s.push_str(l.separator);
+        }
+        for r in self.runs.iter() {
+            s.push_str(&r.text);
+        }
+        s
+    }
+
+    /// Whether the block stays on the page or column of the next one: the headline group, the
+    /// release line and subheadings are never left at the foot of a page.
+    pub fn keeps_with_next(&self) -> bool {
+        keeps_with_next(self.role)
+    }
+}
+
+/// Whether a block of `role` stays with the block after it (DOCX `w:keepNext`, CSS
+/// `break-after: avoid`, the PDF's kept lines).
+pub fn keeps_with_next(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Kicker | Role::Headline | Role::Subtitle | Role::Release | Role::Subheading
+    )
+}
+
+/// Text that leads a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lead {
+    pub kind: LeadKind,
+    /// `东昌府讯`, `本报讯（记者 张三）`, `1．`, `•`.
+    pub text: String,
+    /// Set after `text` in the block's own role: an ideographic space after a dateline that
+    /// does not end in a bracket or colon, an en space after a bullet, else nothing.
+    pub separator: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeadKind {
+    /// The dateline, in [`Role::Dateline`]'s face and weight at the block's size.
+    Dateline,
+    /// A list item's marker, in the block's role.
+    Marker,
+}
+
+/// A block's place in its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListItem {
+    /// Index into [`Plan::lists`].
+    pub list: usize,
+    pub kind: ListKind,
+    /// 1 for the first item.
+    pub number: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Ordered,
+    Bullet,
+}
+
+/// The bullet of an unordered list, and what follows it.
+pub const BULLET: &str = "•";
+const BULLET_SEPARATOR: &str = "\u{2002}";
+/// What follows an ordered list's number: the full-width full stop (`1．`), which carries its
+/// own space, as Chinese text numbers points.
+pub const NUMBER_SUFFIX: &str = "．";
+
+impl ListKind {
+    /// The marker of item `number` (from 1) and its separator.
+    pub fn marker(self, number: usize) -> (String, &'static str) {
+        match self {
+            ListKind::Ordered => (format!("{number}{NUMBER_SUFFIX}"), ""),
+            ListKind::Bullet => (BULLET.to_owned(), BULLET_SEPARATOR),
+        }
+    }
+
+    /// The same marker as Word's `w:lvlText` (`%1` is the item's number), with no suffix
+    /// after it: the separator is part of the text.
+    pub fn word_level_text(self) -> String {
+        match self {
+            ListKind::Ordered => format!("%1{NUMBER_SUFFIX}"),
+            ListKind::Bullet => format!("{BULLET}{BULLET_SEPARATOR}"),
+        }
+    }
+}
+
+/// The plan of `doc`.
+pub fn plan(doc: &Document) -> Plan<'_> {
+    let date = doc.meta.chinese_date();
+    let parts: Vec<&str> = [doc.meta.publisher.as_deref(), date.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    let title = doc.meta.title.clone().filter(|t| !t.trim().is_empty());
+    let line = (!parts.is_empty()).then(|| parts.join("\u{3000}"));
+    let masthead = (title.is_some() || line.is_some()).then_some(Masthead { title, line });
+    let mut lists = Vec::new();
+    let articles = doc
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| article::plan(a, i, &mut lists))
+        .collect();
+    Plan {
+        masthead,
+        articles,
+        lists,
+    }
+}
