@@ -80,7 +80,9 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, Error> {
             }
         }
     };
-    if looks_binary(&text) {
+    // Well-formed JSON is never binary data, whatever control characters its strings hold (a
+    // model may carry U+007F, which JSON leaves unescaped); it is judged as a model instead.
+    if looks_binary(&text) && serde_json::from_str::<serde::de::IgnoredAny>(&text).is_err() {
         return Err(Error::Binary {
             path: path.to_path_buf(),
         });
@@ -258,6 +260,19 @@ mod tests {
             decode(&bytes, p()).unwrap().encoding,
             SourceEncoding::Gb18030
         );
+    }
+
+    #[test]
+    fn json_with_control_characters_in_its_strings_is_not_binary() {
+        let model = "{\"meta\":{\"title\":\"\u{7f}\u{7f}\",\"identifier\":\"\u{7f}\"}}";
+        assert!(looks_binary(model));
+        assert!(decode(model.as_bytes(), Path::new("m.json")).is_ok());
+        // The same characters in free text still make it binary.
+        let text = "\u{7f}\u{7f}\u{7f} 标题";
+        assert!(matches!(
+            decode(text.as_bytes(), Path::new("t.txt")),
+            Err(Error::Binary { .. })
+        ));
     }
 
     #[test]
