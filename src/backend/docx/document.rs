@@ -55,7 +55,14 @@ pub(super) fn write(
         w.masthead(m);
     }
     for (i, article) in plan.articles.iter().enumerate() {
-        w.article(i, article);
+        // As in the PDF: the separation (space and rule) between articles, and after the
+        // masthead before the first; a page break only between articles.
+        let separation = match (i, &plan.masthead) {
+            (0, None) => None,
+            (0, Some(_)) => Some(false),
+            _ => Some(true),
+        };
+        w.article(i, article, separation);
     }
     w.section(section);
     w.x.close("w:body");
@@ -84,7 +91,9 @@ impl Writer<'_, '_> {
         }
     }
 
-    fn article(&mut self, index: usize, a: &ArticlePlan) {
+    /// `separation`: whether the article is set apart from what precedes it, and whether a
+    /// new page may do that.
+    fn article(&mut self, index: usize, a: &ArticlePlan, separation: Option<bool>) {
         let last = a.blocks.len().saturating_sub(1);
         for (j, block) in a.blocks.iter().enumerate() {
             let first = j == 0;
@@ -94,8 +103,8 @@ impl Writer<'_, '_> {
                 num_id: block.list.map(|l| l.list as u32 + 1),
                 ..PPr::default()
             };
-            if first && index > 0 {
-                self.separate(&mut ppr, block.role);
+            if first && let Some(page_break) = separation {
+                self.separate(&mut ppr, block.role, page_break);
             }
             self.x.open("w:p", &[]);
             ppr.write(&mut self.x);
@@ -116,9 +125,9 @@ impl Writer<'_, '_> {
 
     /// Space (and a rule, or a page break) between the previous article and this one
     /// (`template.separation`), on the new article's first paragraph.
-    fn separate(&self, ppr: &mut PPr, role: Role) {
+    fn separate(&self, ppr: &mut PPr, role: Role, page_break: bool) {
         let sep = &self.t.separation;
-        if sep.new_page {
+        if sep.new_page && page_break {
             ppr.page_break_before = true;
             return;
         }

@@ -2,6 +2,7 @@
 //! article marks, in reading order. Pagination (`paginate.rs`) places them on pages.
 
 use crate::fonts::FaceId;
+use crate::typography::Role;
 
 /// Something drawn on a line, relative to the line's left edge and baseline.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +46,8 @@ pub struct PlacedGlyph {
 /// and whether it must stay in the same column as the next line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineBox {
+    /// The template role the line is set in (the plan's role of its block).
+    pub role: Role,
     pub height: f32,
     pub baseline: f32,
     pub x: f32,

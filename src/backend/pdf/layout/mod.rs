@@ -43,6 +43,7 @@ pub struct Layout {
 /// How one role is set.
 #[derive(Clone)]
 struct RoleSet {
+    role: Role,
     request: FaceRequest,
     size: f32,
     pitch: f32,
@@ -163,6 +164,7 @@ impl Engine<'_> {
         let s = self.t.role(role);
         let body_text = role.is_body_text();
         RoleSet {
+            role,
             request: face_request(&s.font, s.is_bold()),
             size: s.size_pt() as f32,
             pitch: self.t.line_pitch_pt(role) as f32,
@@ -468,6 +470,7 @@ impl Engine<'_> {
         // baseline (ideographic ascent of Noto CJK).
         let baseline = (r.pitch - r.size) / 2.0 + r.size * 0.88;
         LineBox {
+            role: r.role,
             height: r.pitch,
             baseline,
             x: r.side,
