@@ -633,3 +633,111 @@ fn every_role_has_the_same_face_size_and_alignment_in_every_format() {
         }
     }
 }
+
+/// Strong text in the template's strong face (bold Hei) and emphasis as 着重号 in all three:
+/// the PDF drew strong text regular (no bold serif face) and the DOCX emphasis italic.
+#[test]
+fn strong_and_emphasis_are_set_alike() {
+    let src = "## 标题\n\n本报讯 会议**重点部署**了工作，要求*狠抓落实*。\n";
+    let doc = paiban::source::read_str(src, "s.md").unwrap().document;
+    let fonts = fonts();
+    for name in TEMPLATES {
+        let t = Template::builtin(name).unwrap();
+        let strong_family = match &t.inline.strong {
+            paiban::typography::FontRef::SansBold => paiban::fonts::bundled::SANS_BOLD_FAMILY,
+            other => panic!("{name}: strong = {other:?}"),
+        };
+        // DOCX: the strong run names the strong face and is bold; emphasis is `w:em underDot`.
+        let docx = unzip(&render(Format::Docx, &doc, &t, &fonts));
+        let body = &docx["word/document.xml"];
+        let strong_run = body
+            .split("<w:r>")
+            .find(|r| r.contains("重点部署"))
+            .unwrap();
+        assert!(
+            strong_run.contains(&format!("w:eastAsia=\"{strong_family}\"")),
+            "{strong_run}"
+        );
+        assert!(strong_run.contains("<w:b/>"), "{strong_run}");
+        let em_run = body
+            .split("<w:r>")
+            .find(|r| r.contains("狠抓落实"))
+            .unwrap();
+        assert!(em_run.contains("<w:em w:val=\"underDot\"/>"), "{em_run}");
+        assert!(!em_run.contains("<w:i/>"), "{em_run}");
+        // EPUB: the stylesheet's strong rule names the same family; em is dots.
+        let epub = unzip(&render(Format::Epub, &doc, &t, &fonts));
+        let css = &epub["OEBPS/style.css"];
+        let strong = css_rule(css, "strong").unwrap();
+        assert!(
+            css_value(strong, "font-family")
+                .unwrap()
+                .starts_with(&format!("\"{strong_family}\"")),
+            "{strong}"
+        );
+        let em = css_rule(css, "em").unwrap();
+        assert_eq!(css_value(em, "text-emphasis"), Some("filled dot"), "{em}");
+        // PDF: the strong characters are drawn in that face; the emphasised ones get dots.
+        let layout = layout::layout(&doc, &t, &fonts);
+        let marks: Vec<&Mark> = layout
+            .pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .flat_map(|l| &l.line.marks)
+            .collect();
+        let strong_face = marks
+            .iter()
+            .find_map(|m| match m {
+                Mark::Run(r) if r.text.contains("重点部署") => Some(r.face),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(fonts.info(strong_face).unwrap().family, strong_family);
+        let dots = marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Dot { .. }))
+            .count();
+        assert_eq!(dots, "狠抓落实".chars().count(), "{name}");
+    }
+}
+
+/// `emphasis = "italic"` slants emphasis in every format instead of dotting it.
+#[test]
+fn italic_emphasis_is_italic_everywhere() {
+    let src = "## 标题\n\n本报讯 会议要求*狠抓落实*。\n";
+    let doc = paiban::source::read_str(src, "s.md").unwrap().document;
+    let fonts = fonts();
+    let t = Template::from_toml_str("[inline]\nemphasis = \"italic\"\n", "italic.toml").unwrap();
+    let docx = unzip(&render(Format::Docx, &doc, &t, &fonts));
+    let em_run = docx["word/document.xml"]
+        .split("<w:r>")
+        .find(|r| r.contains("狠抓落实"))
+        .unwrap()
+        .to_owned();
+    assert!(
+        em_run.contains("<w:i/>") && !em_run.contains("w:em"),
+        "{em_run}"
+    );
+    let epub = unzip(&render(Format::Epub, &doc, &t, &fonts));
+    let em = css_rule(&epub["OEBPS/style.css"], "em").unwrap();
+    assert_eq!(css_value(em, "font-style"), Some("italic"));
+    assert_eq!(css_value(em, "text-emphasis"), None);
+    let layout = layout::layout(&doc, &t, &fonts);
+    let runs: Vec<(String, bool)> = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.line.marks)
+        .filter_map(|m| match m {
+            Mark::Run(r) => Some((r.text.clone(), r.slant)),
+            Mark::Dot { .. } => panic!("no dots with italic emphasis"),
+            _ => None,
+        })
+        .collect();
+    assert!(runs.contains(&("狠抓落实".to_owned(), true)), "{runs:?}");
+    assert!(
+        runs.iter()
+            .filter(|(_, s)| *s)
+            .all(|(t, _)| t == "狠抓落实")
+    );
+}

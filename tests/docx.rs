@@ -629,7 +629,12 @@ fn markup_in_text_stays_text_and_blocks_get_their_styles() {
     assert!(paras[3].text().ends_with("和坏链。<script>x</script>"));
     let els = elements(pkg.xml("word/document.xml"));
     assert_eq!(els.iter().filter(|(n, _)| n == "w:hyperlink").count(), 1);
-    assert!(els.iter().any(|(n, a)| n == "w:i" && a.is_empty()));
+    // Emphasis is 着重号 (`w:em underDot`), never italic Han; strong text is bold.
+    assert!(!els.iter().any(|(n, _)| n == "w:i"));
+    assert!(
+        els.iter()
+            .any(|(n, a)| n == "w:em" && a.get("w:val").map(String::as_str) == Some("underDot"))
+    );
     assert!(els.iter().any(|(n, a)| n == "w:b" && a.is_empty()));
     let rels = elements(pkg.xml("word/_rels/document.xml.rels"));
     let link = &rels

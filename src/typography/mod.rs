@@ -21,6 +21,7 @@
 mod builtin;
 mod chinese;
 mod error;
+mod inline;
 mod load;
 mod page;
 mod role;
@@ -31,6 +32,7 @@ mod zihao;
 
 pub use chinese::{ChineseRules, DateDigits, Kinsoku, Language, PunctuationStyle};
 pub use error::TemplateError;
+pub use inline::{Emphasis, Inline};
 pub use load::MAX_TEMPLATE_BYTES;
 pub use page::{
     Columns, Margins, Page, PageNumberStyle, PageSize, RUNNING_FIELDS, RunningFields, RunningLine,

@@ -6,6 +6,7 @@ use serde::de::{self, MapAccess, Visitor, value::MapAccessDeserializer};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::chinese::{ChineseRules, Language};
+use super::inline::Inline;
 use super::page::{Page, RunningFields, RunningLine};
 use super::role::{Role, RoleStyle, Roles, Spacing};
 use super::units::{Pt, mm_to_pt};
@@ -53,6 +54,8 @@ pub struct Template {
     pub page: Page,
     pub chinese: ChineseRules,
     pub separation: Separation,
+    /// Emphasis and strong text.
+    pub inline: Inline,
     pub roles: Roles,
 }
 

@@ -216,6 +216,10 @@ pub(crate) fn validate(t: &Template) -> Result<(), Issue> {
     for role in Role::ALL {
         check_role(t, role)?;
     }
+    if let FontRef::Family(name) = &t.inline.strong {
+        printable(name, "a font name is printable text")
+            .or_else(|e| issue(&["inline.strong"], e))?;
+    }
 
     if let Some(g) = t.grid {
         let size = t.roles.body.size_pt();

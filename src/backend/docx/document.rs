@@ -11,7 +11,7 @@ use super::{NS_R, NS_W};
 use crate::model::Document;
 use crate::plan::{self, ArticlePlan, LeadKind, ListKind, Masthead, PlannedBlock};
 use crate::source::sanitize::is_safe_link;
-use crate::typography::{Role, Template};
+use crate::typography::{Emphasis, Role, Template};
 
 /// What the section properties refer to.
 pub(super) struct Section {
@@ -170,11 +170,15 @@ impl Writer<'_, '_> {
             // A list marker is Word's numbering (numbering.xml, the same text).
             _ => {}
         }
+        let strong_family = faces::family(&self.t.inline.strong);
+        let dots = self.t.inline.emphasis == Emphasis::Dots;
         for r in p.runs.iter() {
             if r.text.is_empty() {
                 continue;
             }
-            self.usage.add(family, &r.text);
+            // Strong text in the template's strong face, bold; emphasis as 着重号 or italic.
+            let run_family = if r.strong { strong_family } else { family };
+            self.usage.add(run_family, &r.text);
             let link = r.link.as_deref().filter(|l| is_safe_link(l));
             let rpr = RPr {
                 style: if link.is_some() {
@@ -184,10 +188,12 @@ impl Writer<'_, '_> {
                 } else {
                     None
                 },
+                family: (r.strong && strong_family != family).then_some(strong_family),
                 east_asian_hint: faces::needs_east_asian_hint(&r.text),
                 bold: r.strong.then_some(true),
-                italic: r.emphasis.then_some(true),
+                italic: (r.emphasis && !dots).then_some(true),
                 strike: r.strike,
+                emphasis_mark: (r.emphasis && dots).then_some("underDot"),
                 ..RPr::default()
             };
             match link {

@@ -23,6 +23,8 @@ pub(super) struct RPr<'a> {
     pub size: Option<u32>,
     /// `w:u` value.
     pub underline: Option<&'a str>,
+    /// `w:em` value: an emphasis mark (`underDot`, 着重号 under each character).
+    pub emphasis_mark: Option<&'a str>,
     /// `(w:val, w:eastAsia)`.
     pub lang: Option<(&'a str, &'a str)>,
 }
@@ -40,6 +42,7 @@ impl RPr<'_> {
             && self.char_spacing.is_none()
             && self.size.is_none()
             && self.underline.is_none()
+            && self.emphasis_mark.is_none()
             && self.lang.is_none()
     }
 
@@ -50,7 +53,7 @@ impl RPr<'_> {
         }
         x.open("w:rPr", &[]);
         // EG_RPrBase order: rStyle, rFonts, b, bCs, i, iCs, caps, smallCaps, strike, …, noProof, …, color, …, sz, szCs,
-        // highlight, u, …, lang, eastAsianLayout.
+        // highlight, u, …, em, lang, eastAsianLayout.
         if let Some(s) = self.style {
             x.val("w:rStyle", s);
         }
@@ -94,6 +97,9 @@ impl RPr<'_> {
         }
         if let Some(u) = self.underline {
             x.val("w:u", u);
+        }
+        if let Some(em) = self.emphasis_mark {
+            x.val("w:em", em);
         }
         if let Some((latin, east_asian)) = self.lang {
             x.empty("w:lang", &[("w:val", latin), ("w:eastAsia", east_asian)]);

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use super::fonts::{Embedded, FaceKey, Faces};
 use crate::fonts::bundled;
 use crate::plan;
-use crate::typography::{Align, DateDigits, Kinsoku, PunctuationStyle, Role, Template};
+use crate::typography::{Align, DateDigits, Emphasis, Kinsoku, PunctuationStyle, Role, Template};
 
 /// The element (and class) each role's text is written as, and the CSS selector that styles
 /// it: one rule per template role, so the stylesheet, the pages and the font subsets cannot
@@ -90,6 +90,11 @@ impl Styles<'_> {
     /// The face that draws text of `role`.
     pub(super) fn face(&self, role: Role) -> FaceKey {
         FaceKey::of(&self.template.role(role).font)
+    }
+
+    /// The face that draws strong text, whatever its role.
+    pub(super) fn strong_face(&self) -> FaceKey {
+        FaceKey::of(&self.template.inline.strong)
     }
 
     /// The `font-family` value for a face: its family, then the generic fallback for characters
@@ -189,6 +194,20 @@ pub(super) fn stylesheet(styles: &Styles, embedded: &[Embedded]) -> String {
         );
     }
 
+    // Strong text in the template's strong face, bold; emphasis as 着重号 (dots under the
+    // characters) or slanted, as the template says.
+    let _ = writeln!(
+        css,
+        "strong {{\n  font-family: {};\n  font-weight: 700;\n}}\n",
+        styles.family(&styles.strong_face())
+    );
+    css.push_str(match t.inline.emphasis {
+        Emphasis::Dots => {
+            "em {\n  font-style: normal;\n  -webkit-text-emphasis: filled dot;\n  text-emphasis: filled dot;\n  -webkit-text-emphasis-position: under;\n  text-emphasis-position: under right;\n}\n\n"
+        }
+        Emphasis::Italic => "em {\n  font-style: italic;\n}\n\n",
+    });
+
     // Verbatim text in a monospaced face, Chinese in it still from the body face.
     let _ = writeln!(
         css,
@@ -215,15 +234,6 @@ article ol, article ul {
 
 blockquote {
   margin: 0;
-}
-
-/* Chinese emphasis: dots under the characters (着重号), not italics. */
-em {
-  font-style: normal;
-  -webkit-text-emphasis: filled dot;
-  text-emphasis: filled dot;
-  -webkit-text-emphasis-position: under;
-  text-emphasis-position: under right;
 }
 
 nav ol {

@@ -6,7 +6,7 @@
 //! as `p.byline` in full-width brackets: each block the element of its role (`css.rs`).
 
 use super::css::{self, Styles};
-use super::fonts::Usage;
+use super::fonts::{FaceKey, Usage};
 use super::xml;
 use crate::model::Run;
 use crate::plan::{ArticlePlan, LeadKind, ListKind, PlannedBlock};
@@ -51,14 +51,20 @@ impl<'a> Page<'a> {
 
     /// Source text, escaped, drawn in the face of `class`.
     pub(super) fn text(&mut self, class: Role, text: &str) {
-        self.usage.add(&self.styles.face(class), text);
+        let face = self.styles.face(class);
+        self.text_in(&face, text);
+    }
+
+    /// Source text, escaped, drawn in `face`.
+    fn text_in(&mut self, face: &FaceKey, text: &str) {
+        self.usage.add(face, text);
         xml::text_into(&mut self.out, text);
     }
 
     /// Body text, escaped, with `<wbr/>` after each `/` inside a long Latin token (a URL, a
     /// path): UAX #14 allows a break after a solidus (class SY), but browser engines hold URLs
     /// together, push them to the next line and stretch the short line left behind.
-    fn breakable_text(&mut self, class: Role, text: &str) {
+    fn breakable_text(&mut self, face: &FaceKey, text: &str) {
         const LONG: usize = 24;
         let mut rest = text;
         while !rest.is_empty() {
@@ -68,18 +74,18 @@ impl<'a> Page<'a> {
             let len = rest[start..]
                 .find(|c: char| !c.is_ascii_graphic())
                 .unwrap_or(rest.len() - start);
-            self.text(class, &rest[..start]);
+            self.text_in(face, &rest[..start]);
             let token = &rest[start..start + len];
             if len >= LONG {
                 let mut pieces = token.split_inclusive('/').peekable();
                 while let Some(piece) = pieces.next() {
-                    self.text(class, piece);
+                    self.text_in(face, piece);
                     if piece.ends_with('/') && pieces.peek().is_some_and(|p| !p.starts_with('/')) {
                         self.raw("<wbr/>");
                     }
                 }
             } else {
-                self.text(class, token);
+                self.text_in(face, token);
             }
             rest = &rest[start + len..];
         }
@@ -115,10 +121,16 @@ impl<'a> Page<'a> {
             for tag in &tags {
                 self.raw(&format!("<{tag}>"));
             }
-            if run.code {
-                self.text(class, &run.text);
+            // Strong text is drawn in the template's strong face (the stylesheet's `strong`).
+            let face = if run.strong {
+                self.styles.strong_face()
             } else {
-                self.breakable_text(class, &run.text);
+                self.styles.face(class)
+            };
+            if run.code {
+                self.text_in(&face, &run.text);
+            } else {
+                self.breakable_text(&face, &run.text);
             }
             for tag in tags.iter().rev() {
                 self.raw(&format!("</{tag}>"));

@@ -11,7 +11,7 @@ use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
 use krilla::error::KrillaError;
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{PathBuilder, Point, Rect, Transform};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::{NumberingStyle, PageLabel, PageSettings};
@@ -91,6 +91,19 @@ pub fn write(
                             };
                             let start =
                                 Point::from_xy(hundredths(pl.x + first.x), hundredths(pl.baseline));
+                            // A slanted run leans 12° about its baseline (y grows downwards
+                            // here, so ink above the baseline moves right).
+                            if run.slant {
+                                let k = 12f32.to_radians().tan();
+                                surface.push_transform(&Transform::from_row(
+                                    1.0,
+                                    0.0,
+                                    -k,
+                                    1.0,
+                                    k * start.y,
+                                    0.0,
+                                ));
+                            }
                             surface.draw_glyphs(
                                 start,
                                 &glyphs,
@@ -99,6 +112,9 @@ pub fn write(
                                 run.size,
                                 false,
                             );
+                            if run.slant {
+                                surface.pop();
+                            }
                             // Only web and mail links (the reader drops others already;
                             // this guards models built in code).
                             if let Some(target) = &run.link
@@ -412,6 +428,7 @@ mod tests {
             glyphs,
             link: None,
             width: x,
+            slant: false,
         }
     }
 

@@ -30,6 +30,8 @@ pub struct Run {
     pub link: Option<String>,
     /// Width of the run's boxes, for link areas.
     pub width: f32,
+    /// Drawn slanted (emphasis set as italic): a synthetic oblique, since no CJK face has one.
+    pub slant: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -188,11 +188,12 @@ impl Engine<'_> {
         }
     }
 
-    fn span(&self, r: &RoleSet, bold: bool) -> Span {
+    /// A span of role `r`; `strong` text in the template's strong face, bold.
+    fn span(&self, r: &RoleSet, strong: bool) -> Span {
         Span {
             range: 0..0,
-            request: if bold {
-                r.request.clone().with_weight(700)
+            request: if strong {
+                face_request(&self.t.inline.strong, true)
             } else {
                 r.request.clone()
             },
@@ -373,6 +374,8 @@ impl Engine<'_> {
         let mut marks: Vec<Mark> = Vec::new();
         let mut current: Option<Run> = None;
         let mut strike: Option<(f32, f32)> = None;
+        // The template's emphasis: 着重号 dots under Han characters, or slanted runs.
+        let italic = self.t.inline.emphasis == typography::Emphasis::Italic;
         let last_index = line.clusters.end;
         for (k, placed) in line.placed.iter().enumerate() {
             let i = placed.cluster;
@@ -380,8 +383,14 @@ impl Engine<'_> {
             let span = &styled.spans[shaped.span_of[i]];
             let mut x = placed.x + placed.shift;
             for g in &shaped.glyphs[shaped.glyph_ranges[i].clone()] {
+                let slant = span.emphasis && italic;
                 let start_new = match &current {
-                    Some(run) => run.face != g.face || run.size != g.size || run.link != span.link,
+                    Some(run) => {
+                        run.face != g.face
+                            || run.size != g.size
+                            || run.link != span.link
+                            || run.slant != slant
+                    }
                     None => true,
                 };
                 if start_new {
@@ -395,6 +404,7 @@ impl Engine<'_> {
                         glyphs: Vec::new(),
                         link: span.link.clone(),
                         width: 0.0,
+                        slant,
                     });
                 }
                 let run = current.as_mut().expect("a run is open");
@@ -428,7 +438,7 @@ impl Engine<'_> {
             } else {
                 flush_strike(&mut strike, &mut marks, r.size);
             }
-            if span.emphasis && c.kind == Kind::Han {
+            if span.emphasis && !italic && c.kind == Kind::Han {
                 // 着重号 under the character's centre, clear of its ink: Han glyphs reach about
                 // 0.12 em below the baseline (the ideographic em box's foot), so the dot's top
                 // sits 0.1 em below that, in the space between the lines.
