@@ -604,9 +604,9 @@ fn format_num(v: f64) -> String {
 }
 
 /// The bundled file a role's font is embedded as, per the template.
-fn font_file(template: &Template, role: paiban::typography::Role) -> &'static str {
+fn font_file(font: &paiban::typography::FontRef) -> &'static str {
     use paiban::typography::FontRef;
-    match template.role(role).font {
+    match font {
         FontRef::Serif | FontRef::SerifBold => "OEBPS/fonts/serif.ttf",
         FontRef::Sans | FontRef::SansBold => "OEBPS/fonts/sans-bold.ttf",
         FontRef::Family(_) => panic!("built-in templates use bundled faces"),
@@ -642,18 +642,26 @@ fn collect_chars(
     node: &Node,
     role: paiban::typography::Role,
     in_nav: bool,
+    strong: bool,
     template: &Template,
     out: &mut BTreeMap<&'static str, std::collections::BTreeSet<char>>,
 ) {
     let in_nav = in_nav || node.name == "nav";
     let role = role_of(node, role, in_nav);
+    // Strong text is set in the template's strong face, whatever the role around it.
+    let font = if node.name == "strong" || strong {
+        &template.inline.strong
+    } else {
+        &template.role(role).font
+    };
+    let strong = strong || node.name == "strong";
     for c in &node.children {
         match c {
             Child::Text(t) => out
-                .entry(font_file(template, role))
+                .entry(font_file(font))
                 .or_default()
                 .extend(t.chars().filter(|c| !c.is_control())),
-            Child::Element(e) => collect_chars(e, role, in_nav, template, out),
+            Child::Element(e) => collect_chars(e, role, in_nav, strong, template, out),
         }
     }
 }
@@ -706,6 +714,7 @@ fn every_character_is_in_its_subset_and_no_other() {
                 collect_chars(
                     &html,
                     paiban::typography::Role::Body,
+                    false,
                     false,
                     &template,
                     &mut used,
