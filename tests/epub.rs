@@ -435,8 +435,11 @@ fn every_article_page_holds_the_model_text() {
                     let sep = d.separator();
                     assert!(matches!(a.body.first(), Some(Block::Paragraph(_))));
                     expected[0] = format!("{}{sep}{}", d.display(), expected[0]);
-                    let span = article.first("span").unwrap();
-                    assert_eq!(span.class(), Some("dateline"));
+                    let span = article
+                        .all("span")
+                        .into_iter()
+                        .find(|s| s.class() == Some("dateline"))
+                        .unwrap();
                     assert_eq!(span.text(), d.display());
                 }
                 let mut nodes = Vec::new();
@@ -570,7 +573,8 @@ fn the_stylesheet_follows_the_template() {
     assert!(body.contains("line-height: 1.7;"), "{body}");
     assert!(body.contains("line-break: strict;"));
     assert!(body.contains("-epub-line-break: strict;"));
-    assert!(body.contains("text-autospace: normal;"));
+    // Automatic spacing is off: the pages carry each Han–Latin gap (`span.gap`).
+    assert!(body.contains("text-autospace: no-autospace;"));
     assert!(body.contains("text-spacing-trim: normal;"));
     let p = rule(&news, "p, nav li");
     assert!(p.contains("text-indent: 2em;"), "{p}");
@@ -773,7 +777,7 @@ fn without_faces_nothing_is_embedded() {
 #[test]
 fn the_chinese_rules_reach_the_stylesheet() {
     use paiban::typography::{DateDigits, Em, Kinsoku, PunctuationStyle};
-    let css_with = |change: &dyn Fn(&mut Template)| {
+    let book_with = |change: &dyn Fn(&mut Template)| {
         let mut template = Template::builtin("newspaper").unwrap();
         change(&mut template);
         let options = RenderOptions::default();
@@ -784,8 +788,10 @@ fn the_chinese_rules_reach_the_stylesheet() {
             options: &options,
         };
         let bytes = backend::render(Format::Epub, &read("tests/inputs/wire.md"), &ctx).unwrap();
-        Book::open(&bytes).text("OEBPS/style.css").to_owned()
+        Book::open(&bytes)
     };
+    let css_with =
+        |change: &dyn Fn(&mut Template)| book_with(change).text("OEBPS/style.css").to_owned();
     let loose = css_with(&|t| {
         t.chinese.kinsoku = Kinsoku::Loose;
         t.chinese.punctuation = PunctuationStyle::Centred;
@@ -795,12 +801,30 @@ fn the_chinese_rules_reach_the_stylesheet() {
     assert!(loose.contains("  -epub-line-break: loose;\n"));
     assert!(loose.contains("  text-spacing-trim: space-all;\n"));
     assert!(loose.contains("  text-autospace: no-autospace;\n"));
-    let spaced = css_with(&|t| t.chinese.date_digits = DateDigits::Spaced);
-    assert!(spaced.contains("  text-autospace: normal;\n"));
-    assert!(!spaced.contains("ideograph-alpha"));
+    // The gap is the page's own markup, so dates are tight whatever the engine knows of
+    // `text-autospace`: `17日` gets no gap (but `局17` does), `1,210,207亿元` one.
     let tight = css_with(&|_| {});
-    assert!(tight.contains("  text-autospace: ideograph-alpha;\n"));
+    assert!(tight.contains("  text-autospace: no-autospace;\n"));
+    assert!(
+        tight.contains("span.gap {\n  margin-right: 0.25em;\n}"),
+        "{tight}"
+    );
     assert!(tight.contains("  line-break: strict;\n"));
+    let page = |b: &Book| b.text("OEBPS/a001.xhtml").to_owned();
+    let tight_page = page(&book_with(&|_| {}));
+    assert!(
+        tight_page.contains("<span class=\"gap\">局</span>17日发布"),
+        "{tight_page}"
+    );
+    assert!(
+        tight_page.contains("<span class=\"gap\">7</span>亿元"),
+        "{tight_page}"
+    );
+    let spaced_page = page(&book_with(&|t| t.chinese.date_digits = DateDigits::Spaced));
+    assert!(
+        spaced_page.contains("<span class=\"gap\">局</span>1<span class=\"gap\">7</span>日发布"),
+        "{spaced_page}"
+    );
 }
 
 /// The cover image draws what three lines can show, whatever the title's length: before the cap

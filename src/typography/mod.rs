@@ -18,6 +18,7 @@
 //! - With a character grid, body text (body, dateline, byline) takes the grid's pitches:
 //!   use [`Template::body_char_pitch_pt`], [`Template::line_pitch_pt`].
 
+pub mod autospace;
 mod builtin;
 mod chinese;
 mod error;

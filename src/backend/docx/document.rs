@@ -8,10 +8,10 @@ use super::props::{PPr, RPr, Rule, Space};
 use super::styles::{self, PStyle};
 use super::xml::Xml;
 use super::{NS_R, NS_W};
-use crate::model::Document;
+use crate::model::{Document, Run};
 use crate::plan::{self, ArticlePlan, LeadKind, ListKind, Masthead, PlannedBlock};
 use crate::source::sanitize::is_safe_link;
-use crate::typography::{Emphasis, Role, Template};
+use crate::typography::{Emphasis, Role, Template, autospace, pt_to_twips};
 
 /// What the section properties refer to.
 pub(super) struct Section {
@@ -86,7 +86,8 @@ impl Writer<'_, '_> {
             }
             .write(&mut self.x);
             self.usage.add(style.family(self.t), text);
-            run(&mut self.x, &RPr::default(), text);
+            let runs = [Run::plain(text.as_str())];
+            Gaps::of(self.t, &self.m, role, &runs).runs(&mut self.x, &RPr::default(), text, 0);
             self.x.close("w:p");
         }
     }
@@ -172,7 +173,11 @@ impl Writer<'_, '_> {
         }
         let strong_family = faces::family(&self.t.inline.strong);
         let dots = self.t.inline.emphasis == Emphasis::Dots;
+        let gaps = Gaps::of(self.t, &self.m, p.role, &p.runs);
+        let mut offset = 0;
         for r in p.runs.iter() {
+            let start = offset;
+            offset += r.text.len();
             if r.text.is_empty() {
                 continue;
             }
@@ -201,10 +206,10 @@ impl Writer<'_, '_> {
                     let id = self.rels.hyperlink(target);
                     self.x
                         .open("w:hyperlink", &[("r:id", &id), ("w:history", "1")]);
-                    run(&mut self.x, &rpr, &r.text);
+                    gaps.runs(&mut self.x, &rpr, &r.text, start);
                     self.x.close("w:hyperlink");
                 }
-                None => run(&mut self.x, &rpr, &r.text),
+                None => gaps.runs(&mut self.x, &rpr, &r.text, start),
             }
         }
     }
@@ -276,6 +281,63 @@ impl Writer<'_, '_> {
 }
 
 /// One `w:r`: properties, then the text with line breaks as `w:br` and tabs as `w:tab`.
+/// The Han–Latin gaps of one paragraph (`typography::autospace`), each set as character spacing
+/// on the character before it: Word's automatic spacing is off (LibreOffice spaced date digits
+/// with it), so the DOCX spaces exactly where the PDF and the EPUB do.
+struct Gaps {
+    /// Byte offsets, in the paragraph's runs joined, of the characters a gap follows.
+    after: Vec<usize>,
+    /// `w:spacing` of such a character: the gap, plus the grid's spacing the style gives the
+    /// others (a run's spacing replaces the style's).
+    spacing: i64,
+}
+
+impl Gaps {
+    fn of(t: &Template, m: &Metrics, role: Role, runs: &[Run]) -> Gaps {
+        let gap = t.chinese.han_latin_gap.at(t.role(role).size_pt());
+        if gap <= 0.0 {
+            return Gaps {
+                after: Vec::new(),
+                spacing: 0,
+            };
+        }
+        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+        let grid = if role.is_body_text() {
+            m.grid_char_spacing(role).unwrap_or(0)
+        } else {
+            0
+        };
+        Gaps {
+            after: autospace::gaps_after(&text, t.chinese.date_digits),
+            spacing: grid + pt_to_twips(gap),
+        }
+    }
+
+    /// Writes `text` (which starts at byte `start` of the paragraph) as runs of `rpr`, the
+    /// characters a gap follows in runs of their own with the gap's spacing.
+    fn runs(&self, x: &mut Xml, rpr: &RPr, text: &str, start: usize) {
+        let end = start + text.len();
+        let first = self.after.partition_point(|&g| g < start);
+        let mut from = 0;
+        for &g in self.after[first..].iter().take_while(|&&g| g < end) {
+            let at = g - start;
+            let len = text[at..].chars().next().map_or(0, char::len_utf8);
+            if at > from {
+                run(x, rpr, &text[from..at]);
+            }
+            let spaced = RPr {
+                char_spacing: Some(self.spacing),
+                ..rpr.clone()
+            };
+            run(x, &spaced, &text[at..at + len]);
+            from = at + len;
+        }
+        if from < text.len() || text.is_empty() {
+            run(x, rpr, &text[from..]);
+        }
+    }
+}
+
 pub(super) fn run(x: &mut Xml, rpr: &RPr, text: &str) {
     x.open("w:r", &[]);
     rpr.write(x);

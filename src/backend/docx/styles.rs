@@ -8,7 +8,7 @@ use super::props::{Ind, PPr, RPr, Space};
 use super::xml::Xml;
 use super::{Lang, NS_W};
 use crate::plan;
-use crate::typography::{Align, DateDigits, Role, Template};
+use crate::typography::{Align, Role, Template};
 
 /// The paragraph styles paiban writes: Normal (the base every style inherits) and one per
 /// template role the plan gives a paragraph (every role but the dateline, a character style).
@@ -181,12 +181,11 @@ pub(super) fn write(t: &Template, lang: &Lang, usage: &mut Usage) -> Vec<u8> {
         kinsoku: true,
         // Line-end punctuation is compressed (docs/typography.md §4), not hung in the margin.
         overflow_punct: Some(false),
-        // Han–Latin gap (docs/typography.md §5). Word cannot tell a date's digits from others, so
-        // `date_digits = "tight"` (the newspaper default) keeps every Han–digit pair tight.
-        auto_space_de: Some(t.han_latin_gap_pt() > 0.0),
-        auto_space_dn: Some(
-            t.han_latin_gap_pt() > 0.0 && t.chinese.date_digits == DateDigits::Spaced,
-        ),
+        // Han–Latin gap (docs/typography.md §5): automatic spacing off; the document sets each
+        // gap the shared rule finds as character spacing (Word cannot tell a date's digits from
+        // others, and LibreOffice spaces every Han–digit pair under either switch).
+        auto_space_de: Some(false),
+        auto_space_dn: Some(false),
         space: Some(Space {
             before: Some(0),
             after: Some(0),

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use super::fonts::{Embedded, FaceKey, Faces};
 use crate::fonts::bundled;
 use crate::plan;
-use crate::typography::{Align, DateDigits, Emphasis, Kinsoku, PunctuationStyle, Role, Template};
+use crate::typography::{Align, Emphasis, Kinsoku, PunctuationStyle, Role, Template};
 
 /// The element (and class) each role's text is written as, and the CSS selector that styles
 /// it: one rule per template role, so the stylesheet, the pages and the font subsets cannot
@@ -140,15 +140,10 @@ pub(super) fn stylesheet(styles: &Styles, embedded: &[Embedded]) -> String {
         Kinsoku::Normal => "normal",
         Kinsoku::Loose => "loose",
     };
-    // The Han–Latin gap (§5). CSS cannot single out the digits of dates, so a template that sets
-    // dates tight asks for no gap at any digit (`ideograph-alpha`), after `normal` for engines
-    // that know only the keyword values. Chromium 156 is one of those (it accepts `normal` and
-    // `no-autospace` only), so there `9月1日` gets gaps too.
-    let autospace = match (t.chinese.han_latin_gap.0 > 0.0, t.chinese.date_digits) {
-        (false, _) => "no-autospace",
-        (true, DateDigits::Spaced) => "normal",
-        (true, DateDigits::Tight) => "normal;\n  text-autospace: ideograph-alpha",
-    };
+    // The Han–Latin gap (§5): automatic spacing off, each gap the shared rule finds is a
+    // `span.gap` around the character before it. CSS cannot single out the digits of dates
+    // (`ideograph-alpha` is not implemented by Chromium 156, which then spaced `9 月 1 日`).
+    let autospace = "no-autospace";
     let _ = writeln!(
         css,
         "body {{\n  font-family: {};\n  line-height: {};\n  -epub-line-break: {kinsoku};\n  line-break: {kinsoku};\n  text-spacing-trim: {trim};\n  text-autospace: {autospace};\n  overflow-wrap: break-word;\n  orphans: 2;\n  widows: 2;\n}}\n",
@@ -193,6 +188,12 @@ pub(super) fn stylesheet(styles: &Styles, embedded: &[Embedded]) -> String {
             decls.join(";\n  ")
         );
     }
+
+    let _ = writeln!(
+        css,
+        "span.gap {{\n  margin-right: {};\n}}\n",
+        em(t.chinese.han_latin_gap.0)
+    );
 
     // Strong text in the template's strong face, bold; emphasis as 着重号 (dots under the
     // characters) or slanted, as the template says.

@@ -10,7 +10,7 @@ use super::fonts::{FaceKey, Usage};
 use super::xml;
 use crate::model::Run;
 use crate::plan::{ArticlePlan, LeadKind, ListKind, PlannedBlock};
-use crate::typography::Role;
+use crate::typography::{Role, autospace};
 
 /// Writes one XHTML document, escaping all text and recording which face draws each character.
 pub(super) struct Page<'a> {
@@ -97,13 +97,24 @@ impl<'a> Page<'a> {
             Some(c) => self.raw(&format!("<{tag} class=\"{c}\">")),
             None => self.raw(&format!("<{tag}>")),
         }
-        self.text(class, text);
+        // As a run: the Han–Latin gaps are set here too.
+        self.runs(class, &[Run::plain(text)]);
         self.raw(&format!("</{tag}>\n"));
     }
 
     /// A paragraph's runs: links (http, https, mailto only), strong, emphasis, strike, code.
     pub(super) fn runs(&mut self, class: Role, runs: &[Run]) {
+        let joined: String = runs.iter().map(|r| r.text.as_str()).collect();
+        let t = self.styles.template;
+        let gaps = if t.chinese.han_latin_gap.0 > 0.0 {
+            autospace::gaps_after(&joined, t.chinese.date_digits)
+        } else {
+            Vec::new()
+        };
+        let mut offset = 0;
         for run in runs {
+            let start = offset;
+            offset += run.text.len();
             let href = run.link.as_deref().and_then(xml::safe_href);
             if let Some(href) = &href {
                 self.raw(&format!("<a href=\"{}\">", xml::attr(href)));
@@ -127,17 +138,34 @@ impl<'a> Page<'a> {
             } else {
                 self.styles.face(class)
             };
-            if run.code {
-                self.text_in(&face, &run.text);
-            } else {
-                self.breakable_text(&face, &run.text);
+            // The characters a Han–Latin gap follows each in a `span.gap`.
+            let mut from = 0;
+            let first = gaps.partition_point(|&g| g < start);
+            for &g in gaps[first..].iter().take_while(|&&g| g < offset) {
+                let at = g - start;
+                let len = run.text[at..].chars().next().map_or(0, char::len_utf8);
+                self.piece(&face, &run.text[from..at], run.code);
+                self.raw("<span class=\"gap\">");
+                self.text_in(&face, &run.text[at..at + len]);
+                self.raw("</span>");
+                from = at + len;
             }
+            self.piece(&face, &run.text[from..], run.code);
             for tag in tags.iter().rev() {
                 self.raw(&format!("</{tag}>"));
             }
             if href.is_some() {
                 self.raw("</a>");
             }
+        }
+    }
+
+    /// Run text: verbatim (code) as it is, other text with break opportunities in long tokens.
+    fn piece(&mut self, face: &FaceKey, text: &str, code: bool) {
+        if code {
+            self.text_in(face, text);
+        } else {
+            self.breakable_text(face, text);
         }
     }
 

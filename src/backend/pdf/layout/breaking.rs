@@ -10,6 +10,8 @@
 use std::ops::Range;
 
 use super::cluster::{Cluster, Kind};
+use crate::typography::DateDigits;
+use crate::typography::autospace;
 
 /// The Chinese rules a paragraph is set with, from the template.
 #[derive(Debug, Clone)]
@@ -18,6 +20,8 @@ pub struct Rules {
     pub kaiming: bool,
     /// Han–Latin gap in em (¼ by default; 0 for none).
     pub han_latin_gap: f32,
+    /// Whether digits against a date character get the gap.
+    pub date_digits: DateDigits,
     /// Characters that may not start a line.
     pub not_at_start: Vec<char>,
     /// Characters that may not end a line.
@@ -298,39 +302,18 @@ impl<'a> Setter<'a> {
         }
     }
 
-    fn first_char(&self, i: usize) -> char {
-        self.text[self.c[i].text.clone()]
-            .chars()
-            .next()
-            .unwrap_or(' ')
-    }
-
-    fn is_date_char(c: char) -> bool {
-        matches!(c, '年' | '月' | '日' | '时' | '分' | '秒' | '号')
-    }
-
-    /// The natural gap before cluster `i` (between `i - 1` and `i`) and whether it is a
-    /// Han–Latin gap.
+    /// The natural gap before cluster `i` (between `i - 1` and `i`): the Han–Latin gap where
+    /// the shared rule puts one (`typography::autospace`, which the DOCX and EPUB also follow).
     fn gap_before(&self, i: usize) -> f32 {
         let (p, q) = (&self.c[i - 1], &self.c[i]);
-        let han_latin = (p.kind == Kind::Han && q.kind == Kind::Latin)
-            || (p.kind == Kind::Latin && q.kind == Kind::Han);
-        if !han_latin {
-            return 0.0;
+        let before = self.text[p.text.clone()].chars().next_back();
+        let after = self.text[q.text.clone()].chars().next();
+        match (before, after) {
+            (Some(b), Some(a)) if autospace::gap_between(b, a, self.rules.date_digits) => {
+                self.rules.han_latin_gap * p.em.max(q.em)
+            }
+            _ => 0.0,
         }
-        // Digits inside dates stay tight: `9月1日`.
-        let digit_next_to_date = |d: &Cluster, h: usize| {
-            self.text[d.text.clone()]
-                .chars()
-                .all(|c| c.is_ascii_digit())
-                && Self::is_date_char(self.first_char(h))
-        };
-        if (p.kind == Kind::Latin && digit_next_to_date(p, i))
-            || (q.kind == Kind::Latin && digit_next_to_date(q, i - 1))
-        {
-            return 0.0;
-        }
-        self.rules.han_latin_gap * p.em.max(q.em)
     }
 
     // Indexes clusters, cuts and gaps in step; an iterator would hide that they align.
@@ -555,6 +538,7 @@ mod tests {
         Rules {
             kaiming: false,
             han_latin_gap: 0.25,
+            date_digits: crate::typography::DateDigits::Tight,
             not_at_start: k.not_at_line_start().chars().collect(),
             not_at_end: k.not_at_line_end().chars().collect(),
         }

@@ -86,6 +86,7 @@ pub fn layout(doc: &Document, t: &Template, fonts: &FontSet) -> Layout {
     let rules = Rules {
         kaiming: t.chinese.punctuation == PunctuationStyle::Kaiming,
         han_latin_gap: t.chinese.han_latin_gap.0 as f32,
+        date_digits: t.chinese.date_digits,
         not_at_start: kinsoku.not_at_line_start().chars().collect(),
         not_at_end: kinsoku.not_at_line_end().chars().collect(),
     };
