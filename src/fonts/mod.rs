@@ -15,6 +15,7 @@ mod error;
 mod fontset;
 pub mod report;
 mod subset;
+mod template_face;
 
 pub use collection::MAX_COLLECTION_FACES;
 pub use coverage::{CoverageReport, FaceUse, MissingChar, MissingGlyphs};
@@ -24,3 +25,4 @@ pub use fontset::{
     forces_cjk_face,
 };
 pub use subset::subset;
+pub use template_face::{TemplateFace, family_of};

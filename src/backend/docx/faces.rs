@@ -10,15 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::fonts::bundled::{SANS_BOLD_FAMILY as SANS_FAMILY, SERIF_FAMILY};
 use crate::typography::FontRef;
 
-/// The family a template font reference names. The bundled set has one serif face (Regular) and
-/// one sans face (Bold): `serif-bold` is the serif family asked for bold (Word and LibreOffice
-/// embolden it), `sans` is the sans family, whose only face is bold.
+/// The family a template font reference names (the mapping every writer shares).
 pub(super) fn family(font: &FontRef) -> &str {
-    match font {
-        FontRef::Serif | FontRef::SerifBold => SERIF_FAMILY,
-        FontRef::Sans | FontRef::SansBold => SANS_FAMILY,
-        FontRef::Family(name) => name,
-    }
+    crate::fonts::family_of(font)
 }
 
 /// Whether the family is one of the bundled ones (and so can be embedded).

@@ -7,7 +7,6 @@
 use std::fmt::Write as _;
 
 use super::fonts::{Embedded, FaceKey, Faces};
-use crate::fonts::bundled;
 use crate::plan;
 use crate::typography::{Align, Emphasis, Kinsoku, PunctuationStyle, Role, Template};
 
@@ -102,11 +101,9 @@ impl Styles<'_> {
     fn family(&self, key: &FaceKey) -> String {
         let name = match (self.faces.get(key), key) {
             (Some(face), _) => face.family.to_owned(),
-            (None, FaceKey::Family(name)) => name.clone(),
-            (None, FaceKey::Serif) => bundled::SERIF_FAMILY.to_owned(),
-            (None, FaceKey::SansBold) => bundled::SANS_BOLD_FAMILY.to_owned(),
+            (None, key) => key.family().to_owned(),
         };
-        format!("{}, {}", quoted(&name), key.generic())
+        format!("{}, {}", quoted(&name), super::fonts::generic(key))
     }
 }
 

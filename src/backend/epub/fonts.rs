@@ -14,7 +14,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::Error;
 use crate::backend::package::{Package, Prepared};
 use crate::fonts::bundled;
-use crate::typography::FontRef;
 use rayon::prelude::*;
 
 /// A face the book can embed: one TrueType face standing for a bundled face name.
@@ -70,40 +69,14 @@ impl<'a> Faces<'a> {
     }
 }
 
-/// The face a template's font names, reduced to what the book can hold: the two bundled faces
-/// (bold Song stands on the Song face with `font-weight: bold`, regular Hei on the bold Hei
-/// face, the nearest weight there is), or a family the reading system must have.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(super) enum FaceKey {
-    Serif,
-    SansBold,
-    Family(String),
-}
+/// The face a template's font names: the mapping every writer shares. The book holds the two
+/// bundled faces (bold Song stands on the Song face with `font-weight: bold`, regular Hei on
+/// the bold Hei face), or names a family the reading system must have.
+pub(super) use crate::fonts::TemplateFace as FaceKey;
 
-impl FaceKey {
-    pub(super) fn of(font: &FontRef) -> Self {
-        match font {
-            FontRef::Serif | FontRef::SerifBold => FaceKey::Serif,
-            FontRef::Sans | FontRef::SansBold => FaceKey::SansBold,
-            FontRef::Family(name) => FaceKey::Family(name.clone()),
-        }
-    }
-
-    pub(super) fn bundled_name(&self) -> Option<&'static str> {
-        match self {
-            FaceKey::Serif => Some(bundled::SERIF),
-            FaceKey::SansBold => Some(bundled::SANS_BOLD),
-            FaceKey::Family(_) => None,
-        }
-    }
-
-    /// The CSS generic family that falls back for characters the face lacks (emoji).
-    pub(super) fn generic(&self) -> &'static str {
-        match self {
-            FaceKey::SansBold => "sans-serif",
-            FaceKey::Serif | FaceKey::Family(_) => "serif",
-        }
-    }
+/// The CSS generic family that falls back for characters the face lacks (emoji).
+pub(super) fn generic(key: &FaceKey) -> &'static str {
+    if key.is_sans() { "sans-serif" } else { "serif" }
 }
 
 /// The characters each face draws, collected while the pages are written.

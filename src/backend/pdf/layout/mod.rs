@@ -14,7 +14,7 @@ pub mod shape;
 
 use std::collections::BTreeSet;
 
-use crate::fonts::{FaceData, FaceId, FaceRequest, FontSet, bundled};
+use crate::fonts::{FaceData, FaceId, FaceRequest, FontSet};
 use crate::model::Document;
 use crate::plan::{self, LeadKind, PlannedBlock};
 use crate::typography::{self, FontRef, PunctuationStyle, Role, RunningFields, Template};
@@ -56,20 +56,10 @@ struct RoleSet {
     cjk_pitch: Option<f32>,
 }
 
-/// The face a template font asks for. The same bundled face as the DOCX and EPUB backends pick
-/// (`docx/faces.rs`, `epub/fonts.rs`): `serif`/`serif-bold` the Song face, `sans`/`sans-bold`
-/// the one bundled Hei face (bold).
+/// The face a template font asks for: the mapping every writer shares
+/// ([`TemplateFace`](crate::fonts::TemplateFace)).
 pub fn face_request(font: &FontRef, bold: bool) -> FaceRequest {
-    let weight = if bold { 700 } else { 400 };
-    match font {
-        FontRef::Serif | FontRef::SerifBold => {
-            FaceRequest::family(bundled::SERIF).with_weight(weight)
-        }
-        FontRef::SansBold | FontRef::Sans => {
-            FaceRequest::family(bundled::SANS_BOLD).with_weight(700)
-        }
-        FontRef::Family(name) => FaceRequest::family(name.clone()).with_weight(weight),
-    }
+    crate::fonts::TemplateFace::of(font).request(bold)
 }
 
 struct Engine<'a> {
