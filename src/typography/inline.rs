@@ -1,5 +1,5 @@
 //! How emphasised and strong text is set: one decision in the template, applied by every format
-//! (docs/typography.md §9).
+//! (docs/typography.md §10).
 
 use serde::{Deserialize, Serialize};
 
