@@ -579,3 +579,12 @@ fn a_link_with_a_control_character_or_space_is_dropped_with_a_warning() {
         .collect();
     assert_eq!(dropped, ["https://a.cn/\u{0}x", "https://a.cn/a b"]);
 }
+
+#[test]
+fn a_model_with_an_empty_identifier_is_refused_as_front_matter_would_be() {
+    let model = model_with(|v| v["meta"]["identifier"] = " ".into());
+    let err = paiban::source::read_str(&model, "m.json")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "m.json: identifier must not be empty");
+}

@@ -444,13 +444,17 @@ proptest! {
     fn arbitrary_json_models_are_read_clean(doc in document()) {
         let json = serde_json::to_vec(&doc).unwrap();
         let read = read_bytes(&json, Path::new("m.json"), &ReadOptions::default());
-        // A model is read clean, unless its language is no language tag: that one is refused.
-        if paiban::source::metadata::is_language_tag(&doc.meta.language) {
+        // A model is read clean, unless its language is no language tag or its identifier is
+        // empty: those are refused.
+        let language_ok = paiban::source::metadata::is_language_tag(&doc.meta.language);
+        let identifier_ok = !doc.meta.identifier.trim().is_empty();
+        if language_ok && identifier_ok {
             let r = read.map_err(|e| TestCaseError::fail(e.to_string()))?;
             check_reading(&r.document)?;
         } else {
-            let e = read.err().ok_or_else(|| TestCaseError::fail("a bad language was read"))?;
-            prop_assert!(e.to_string().contains("is not a language tag"), "{e}");
+            let e = read.err().ok_or_else(|| TestCaseError::fail("a bad model was read"))?;
+            let why = if language_ok { "identifier must not be empty" } else { "is not a language tag" };
+            prop_assert!(e.to_string().contains(why), "{e}");
         }
     }
 }

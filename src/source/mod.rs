@@ -301,6 +301,13 @@ fn read_json(
             message: metadata::language_message(&document.meta.language),
         });
     }
+    if document.meta.identifier.trim().is_empty() {
+        return Err(Error::Metadata {
+            path: path.to_path_buf(),
+            line: None,
+            message: "identifier must not be empty".to_string(),
+        });
+    }
     check_counts(&document, path, options)?;
     // A JSON model skips the reader's text pass: it gets the same cleaning as parsed text.
     let mut warnings = sanitize::document(&mut document);
