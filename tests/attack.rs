@@ -588,3 +588,18 @@ fn a_model_with_an_empty_identifier_is_refused_as_front_matter_would_be() {
         .to_string();
     assert_eq!(err, "m.json: identifier must not be empty");
 }
+
+/// The date is a typed value: a model's `"date": "秋季"` is refused where it is read, not
+/// printed as given in one format and dropped in another.
+#[test]
+fn a_model_date_that_is_no_date_is_refused_where_it_is_read() {
+    let model = model_with(|v| v["meta"]["date"] = "秋季".into());
+    let err = paiban::source::read_str(&model, "m.json")
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("m.json: "), "{err}");
+    assert!(err.contains("date \"秋季\" is not a date"), "{err}");
+    let model = model_with(|v| v["meta"]["date"] = "2022-09".into());
+    let doc = paiban::source::read_str(&model, "m.json").unwrap().document;
+    assert_eq!(doc.meta.chinese_date().as_deref(), Some("2022年9月"));
+}

@@ -19,8 +19,13 @@ import docx  # python-docx
 
 def expected(model):
     """(style id, text or None) for every paragraph the model calls for, in order."""
-    # A masthead only for a document with a title: none is made up from the file's name.
-    out = [("IssueTitle", None)] if model["meta"].get("title") else []
+    # The masthead: the title (none is made up from the file's name), then the publisher and
+    # date line, each only when the model has them.
+    meta = model["meta"]
+    out = [("IssueTitle", meta["title"])] if meta.get("title") else []
+    line = [x for x in (meta.get("publisher"), chinese_date(meta.get("date"))) if x]
+    if line:
+        out.append(("MastheadLine", "\u3000".join(line)))
     for article in model["articles"]:
         group = article["headline"]
         for key, style in (("kicker", "Kicker"), ("headline", "Heading1"), ("subtitle", "Subtitle")):
@@ -28,7 +33,11 @@ def expected(model):
                 out.append((style, group[key]))
         if article.get("release"):
             out.append(("Release", labelled(article["release"])))
-        for block in article["body"]:
+        # A dateline before anything but a paragraph is a paragraph of its own.
+        body = article["body"]
+        if article.get("dateline") and (not body or body[0]["type"] != "paragraph"):
+            out.append(("BodyText", ""))
+        for block in body:
             kind = block["type"]
             if kind == "paragraph":
                 out.append(("BodyText", text(block)))
@@ -45,6 +54,14 @@ def expected(model):
         if article.get("credits"):
             out.append(("Credits", labelled(article["credits"])))
     return out
+
+
+def chinese_date(iso):
+    """IssueDate::chinese(): 2022-09-01 → 2022年9月1日, 2022-09 → 2022年9月, 2022 → 2022年."""
+    if not iso:
+        return None
+    parts = [int(p) for p in iso.split("-")]
+    return "".join(f"{n}{unit}" for n, unit in zip(parts, "年月日"))
 
 
 def labelled(entries):
@@ -74,7 +91,8 @@ def without_dateline(paragraph):
         r.text for r in paragraph.runs if r.style is not None and r.style.style_id == "Dateline"
     )
     if dateline and full.startswith(dateline):
-        return full[len(dateline):]
+        # The separator after the dateline (U+3000 or nothing) is checked by the Rust tests.
+        return full[len(dateline):].removeprefix("\u3000")
     return full
 
 

@@ -58,6 +58,8 @@ def main():
     # U+3000 (the dateline's and phrases' one-em gap) is white space to poppler: it prints
     # none and may start a new text block there. Compare without it.
     flat = re.sub(r"[\n\f\u3000]", "", "\n".join(kept))
+    # poppler prints a widened (justified) word space as two: compare spaces as one.
+    flat = re.sub(r" {2,}", " ", flat)
     pos = 0
     paragraphs = 0
     def labelled(where, entries):
@@ -76,7 +78,7 @@ def main():
         for where, group in wanted:
             end = pos
             for want in group:
-                want = want.replace("\u3000", "")
+                want = re.sub(r" {2,}", " ", want.replace("\u3000", ""))
                 found = flat.find(want, pos)
                 if found < 0:
                     problems.append(f"article {n}, {where}: not found in order: {want[:40]}…")

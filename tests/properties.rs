@@ -177,20 +177,14 @@ fn article() -> impl Strategy<Value = Article> {
         )
 }
 
-fn date() -> impl Strategy<Value = Option<String>> {
-    prop_oneof![
-        Just(None),
-        prop::sample::select(vec![
-            "2022-09-01",
-            "2022-09",
-            "2022",
-            "1970-01-01",
-            "9999-12-31"
-        ])
-        .prop_map(|s| Some(s.to_string())),
-        hostile_string(10).prop_map(Some),
-        "[0-9]{1,5}-[0-9]{1,3}-[0-9]{1,3}".prop_map(Some),
-    ]
+/// The model holds only real dates (a typed value); any of them, at any precision.
+fn date() -> impl Strategy<Value = Option<paiban::model::IssueDate>> {
+    (
+        0u32..12000,
+        prop::option::of(0u32..14),
+        prop::option::of(0u32..33),
+    )
+        .prop_map(|(y, m, d)| paiban::model::IssueDate::new(y, m, d))
 }
 
 fn language() -> impl Strategy<Value = String> {

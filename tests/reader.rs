@@ -425,14 +425,14 @@ fn front_matter_then_flags_set_metadata() {
     let m = &r.document.meta;
     assert_eq!(m.title.as_deref(), Some("东昌府新闻"));
     assert_eq!(m.publisher.as_deref(), Some("东昌府区融媒体中心"));
-    assert_eq!(m.date.as_deref(), Some("2022-09-01"));
+    assert_eq!(m.iso_date().as_deref(), Some("2022-09-01"));
     assert_eq!(m.language, "zh-CN");
     let mut opts = ReadOptions::default();
     opts.meta.title = Some("覆盖".into());
     opts.meta.date = Some("2023-01-02".into());
     let r = source::read_bytes(text.as_bytes(), Path::new("t.md"), &opts).unwrap();
     assert_eq!(r.document.meta.title.as_deref(), Some("覆盖"));
-    assert_eq!(r.document.meta.date.as_deref(), Some("2023-01-02"));
+    assert_eq!(r.document.meta.iso_date().as_deref(), Some("2023-01-02"));
     assert_eq!(
         r.document.meta.publisher.as_deref(),
         Some("东昌府区融媒体中心")
@@ -453,7 +453,7 @@ fn sample_metadata_defaults_are_derived() {
     let m = sample().document.meta;
     assert_eq!(m.title.as_deref(), Some("东昌府新闻"));
     assert_eq!(m.publisher.as_deref(), Some("融媒体中心"));
-    assert_eq!(m.date.as_deref(), Some("2022-09-01"));
+    assert_eq!(m.iso_date().as_deref(), Some("2022-09-01"));
     assert_eq!(m.language, "zh-CN");
     assert!(m.identifier.starts_with("urn:uuid:"));
     assert_eq!(m.identifier, sample().document.meta.identifier);

@@ -5,6 +5,8 @@
 use std::io::{Cursor, Write};
 
 use zip::write::SimpleFileOptions;
+
+use crate::model::IssueDate;
 use zip::{CompressionMethod, DateTime, PreparedZipFile, ZipWriter};
 
 pub struct Package {
@@ -15,7 +17,7 @@ pub struct Package {
 impl Package {
     /// `date` is the document's ISO date (`2022-09-01`, `2022-09`, `2022`); without one the
     /// entries carry the zip epoch, 1980-01-01.
-    pub fn new(date: Option<&str>) -> Self {
+    pub fn new(date: Option<IssueDate>) -> Self {
         Package {
             zip: ZipWriter::new(Cursor::new(Vec::new())),
             time: zip_time(date),
@@ -58,7 +60,7 @@ impl Package {
     /// package is written; [`add_prepared`](Self::add_prepared) then copies the compressed bytes.
     /// `date` as for [`new`](Self::new). The package's bytes are those `deflated_fast` gives.
     pub fn prepare_deflated_fast(
-        date: Option<&str>,
+        date: Option<IssueDate>,
         name: &str,
         bytes: &[u8],
     ) -> std::io::Result<Prepared> {
@@ -68,7 +70,7 @@ impl Package {
     /// An entry as [`deflated`](Self::deflated) writes it, compressed now (see
     /// [`prepare_deflated_fast`](Self::prepare_deflated_fast)).
     pub fn prepare_deflated(
-        date: Option<&str>,
+        date: Option<IssueDate>,
         name: &str,
         bytes: &[u8],
     ) -> std::io::Result<Prepared> {
@@ -76,7 +78,7 @@ impl Package {
     }
 
     fn prepare(
-        date: Option<&str>,
+        date: Option<IssueDate>,
         name: &str,
         bytes: &[u8],
         level: Option<i64>,
@@ -115,16 +117,13 @@ fn options(time: DateTime, method: CompressionMethod, level: Option<i64>) -> Sim
         .unix_permissions(0o644)
 }
 
-fn zip_time(date: Option<&str>) -> DateTime {
-    let mut parts = date.unwrap_or("").split('-').map(|p| p.parse::<u16>().ok());
-    let year = parts
-        .next()
-        .flatten()
-        .filter(|y| (1980..=2107).contains(y))
-        .unwrap_or(1980);
-    let month = parts.next().flatten().unwrap_or(1) as u8;
-    let day = parts.next().flatten().unwrap_or(1) as u8;
-    DateTime::from_date_and_time(year, month, day, 0, 0, 0).unwrap_or_default()
+fn zip_time(date: Option<IssueDate>) -> DateTime {
+    // Zip times run from 1980 to 2107; a date outside them is stamped 1980-01-01.
+    let Some(d) = date.filter(|d| (1980..=2107).contains(&d.year())) else {
+        return DateTime::default();
+    };
+    let (month, day) = (d.month().unwrap_or(1) as u8, d.day().unwrap_or(1) as u8);
+    DateTime::from_date_and_time(d.year() as u16, month, day, 0, 0, 0).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -134,7 +133,7 @@ mod tests {
     #[test]
     fn same_input_same_bytes_and_the_date_is_stamped() {
         let make = || {
-            let mut p = Package::new(Some("2022-09-01"));
+            let mut p = Package::new(IssueDate::parse("2022-09-01"));
             p.stored("mimetype", b"application/epub+zip").unwrap();
             p.deflated("a.xml", "<a>东昌府</a>".repeat(50).as_bytes())
                 .unwrap();
@@ -159,10 +158,12 @@ mod tests {
     fn a_prepared_entry_gives_the_bytes_of_one_added_in_place() {
         let font: Vec<u8> = (0..200_000u32).map(|i| (i * 7919 % 251) as u8).collect();
         let make = |prepared: bool| {
-            let mut p = Package::new(Some("2022-09"));
+            let mut p = Package::new(IssueDate::parse("2022-09"));
             p.deflated("a.xml", b"<a/>").unwrap();
             if prepared {
-                let e = Package::prepare_deflated_fast(Some("2022-09"), "f.odttf", &font).unwrap();
+                let e =
+                    Package::prepare_deflated_fast(IssueDate::parse("2022-09"), "f.odttf", &font)
+                        .unwrap();
                 p.add_prepared(e).unwrap();
             } else {
                 p.deflated_fast("f.odttf", &font).unwrap();

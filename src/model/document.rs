@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::Article;
+use super::{Article, IssueDate};
 
 /// One issue: its metadata and its articles in reading order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,10 +23,10 @@ pub struct Metadata {
     /// The publishing organisation (creator in DOCX/EPUB, author in PDF), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
-    /// Issue date as ISO 8601 `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, when known. Output
-    /// timestamps come from here, never from the clock, so output is reproducible.
+    /// Issue date (written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`), when known. Output timestamps
+    /// come from here, never from the clock, so output is reproducible.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<IssueDate>,
     /// BCP 47 language tag, `zh-CN` unless the source says otherwise.
     pub language: String,
     /// A stable identifier: given in front matter, or derived from title, publisher and date so
@@ -51,18 +51,12 @@ impl Metadata {
     /// The issue date as Chinese readers write it (`2022年9月1日`, `2022年9月`, `2022年`), for
     /// running heads and covers in every format.
     pub fn chinese_date(&self) -> Option<String> {
-        self.date.as_deref().map(chinese_date)
+        self.date.map(|d| d.chinese())
     }
-}
 
-/// `2022-09-01` → `2022年9月1日`, `2022-09` → `2022年9月`, `2022` → `2022年`; anything else as given.
-pub fn chinese_date(iso: &str) -> String {
-    let nums: Option<Vec<u32>> = iso.split('-').map(|p| p.parse().ok()).collect();
-    match nums.as_deref() {
-        Some([y, m, d]) => format!("{y}年{m}月{d}日"),
-        Some([y, m]) => format!("{y}年{m}月"),
-        Some([y]) => format!("{y}年"),
-        _ => iso.to_owned(),
+    /// The issue date in ISO 8601, for the formats' metadata.
+    pub fn iso_date(&self) -> Option<String> {
+        self.date.map(|d| d.iso())
     }
 }
 
@@ -103,18 +97,5 @@ impl Document {
             }
         }
         items
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::chinese_date;
-
-    #[test]
-    fn dates_read_in_chinese() {
-        assert_eq!(chinese_date("2022-09-01"), "2022年9月1日");
-        assert_eq!(chinese_date("2022-09"), "2022年9月");
-        assert_eq!(chinese_date("2022"), "2022年");
-        assert_eq!(chinese_date("秋季"), "秋季");
     }
 }

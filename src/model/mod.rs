@@ -4,10 +4,12 @@
 
 mod article;
 mod block;
+mod date;
 mod document;
 mod report;
 
 pub use article::{Article, Byline, Credit, Dateline, DatelineKind, HeadlineGroup, Labelled};
 pub use block::{Block, Paragraph, Run};
-pub use document::{Document, Metadata, chinese_date};
+pub use date::IssueDate;
+pub use document::{Document, Metadata};
 pub use report::{Change, ChangeKind, Location, Warning};

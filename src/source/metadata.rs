@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::Error;
-use crate::model::{Article, DatelineKind, Metadata};
+use crate::model::{Article, DatelineKind, IssueDate, Metadata};
 
 use super::frontmatter::MetaOverrides;
 
@@ -113,11 +113,12 @@ pub fn derive(
             .as_deref()
             .or(a.headline.kicker.as_deref())
     });
+    let iso = date.map(|d| d.iso()).unwrap_or_default();
     let identifier = given.identifier.clone().unwrap_or_else(|| {
         derived_identifier(&[
             title.as_deref().or(first_headline).unwrap_or(""),
             publisher.as_deref().unwrap_or(""),
-            date.as_deref().unwrap_or(""),
+            &iso,
         ])
     });
     if identifier.trim().is_empty() {
@@ -132,49 +133,16 @@ pub fn derive(
     })
 }
 
-/// `2022-09-01`, `2022-09`, `2022`, `2022年9月1日`, `2022/9/1` → ISO 8601.
-pub fn parse_date(s: &str) -> Option<String> {
-    let parts: Vec<&str> = s
-        .trim()
-        .trim_end_matches('日')
-        .split(['-', '/', '.', '年', '月'])
-        .collect();
-    let num = |p: &str| {
-        p.parse::<u32>()
-            .ok()
-            .filter(|_| p.chars().all(|c| c.is_ascii_digit()))
-    };
-    let year = num(parts.first()?).filter(|y| (1000..=9999).contains(y))?;
-    match parts.len() {
-        1 => Some(format!("{year:04}")),
-        2 => {
-            let m = num(parts[1]).filter(|m| (1..=12).contains(m))?;
-            Some(format!("{year:04}-{m:02}"))
-        }
-        3 => {
-            let m = num(parts[1]).filter(|m| (1..=12).contains(m))?;
-            let d = num(parts[2]).filter(|&d| d >= 1 && d <= days_in(year, m))?;
-            Some(format!("{year:04}-{m:02}-{d:02}"))
-        }
-        _ => None,
-    }
-}
-
-fn days_in(year: u32, month: u32) -> u32 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+/// `2022-09-01`, `2022-09`, `2022`, `2022年9月1日`, `2022/9/1` → the date (one parser,
+/// [`IssueDate::parse`], for front matter, flags and JSON models).
+pub fn parse_date(s: &str) -> Option<IssueDate> {
+    IssueDate::parse(s)
 }
 
 /// The year (and month, and day) in the file name, completed from the articles' dates: a file
 /// `dongchangfu-2022-09.md` whose latest September dateline says `9月1日` is dated 2022-09-01.
 /// Never invents a year.
-fn date_from(stem: Option<&str>, articles: &[Article]) -> Option<String> {
+fn date_from(stem: Option<&str>, articles: &[Article]) -> Option<IssueDate> {
     let (year, month, day) = stem_date(stem?)?;
     if day.is_some() {
         return parse_date(&format!("{year}-{}-{}", month?, day?));
@@ -356,9 +324,18 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(parse_date("2022-09-01").as_deref(), Some("2022-09-01"));
-        assert_eq!(parse_date("2022年9月1日").as_deref(), Some("2022-09-01"));
-        assert_eq!(parse_date("2022-9").as_deref(), Some("2022-09"));
+        assert_eq!(
+            parse_date("2022-09-01").map(|d| d.iso()).as_deref(),
+            Some("2022-09-01")
+        );
+        assert_eq!(
+            parse_date("2022年9月1日").map(|d| d.iso()).as_deref(),
+            Some("2022-09-01")
+        );
+        assert_eq!(
+            parse_date("2022-9").map(|d| d.iso()).as_deref(),
+            Some("2022-09")
+        );
         assert_eq!(parse_date("2022-02-30"), None);
         assert_eq!(parse_date("yesterday"), None);
         assert_eq!(

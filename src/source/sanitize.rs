@@ -37,7 +37,7 @@ pub fn document(doc: &mut Document) -> Vec<Warning> {
     for text in [&mut m.language, &mut m.identifier] {
         string(text, Location::Metadata, &mut w);
     }
-    for text in [m.title.as_mut(), m.publisher.as_mut(), m.date.as_mut()]
+    for text in [m.title.as_mut(), m.publisher.as_mut()]
         .into_iter()
         .flatten()
     {

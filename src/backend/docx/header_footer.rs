@@ -7,7 +7,7 @@ use super::faces::{self, Usage};
 use super::props::{PPr, RPr};
 use super::styles::PStyle;
 use super::xml::Xml;
-use super::{NS_R, NS_W, display_date};
+use super::{NS_R, NS_W};
 use crate::model::Document;
 use crate::typography::{RunningFields, RunningLine, RunningPiece, Template};
 
@@ -21,12 +21,7 @@ pub(super) enum Kind {
 /// [`RunningPiece::PageNumber`] where the `PAGE` field goes, so no digits of the document's own
 /// text can become the field.
 fn line(kind: Kind, t: &Template, doc: &Document) -> RunningLine {
-    let date = doc
-        .meta
-        .date
-        .as_deref()
-        .map(display_date)
-        .unwrap_or_default();
+    let date = doc.meta.chinese_date().unwrap_or_default();
     let fields = RunningFields {
         title: doc.meta.title.as_deref().unwrap_or(""),
         date: &date,
@@ -95,7 +90,7 @@ mod tests {
             meta: Metadata {
                 title: Some("东昌府新闻".into()),
                 publisher: Some("融媒体中心".into()),
-                date: Some("2022-09-01".into()),
+                date: crate::model::IssueDate::parse("2022-09-01"),
                 language: "zh-CN".into(),
                 identifier: "x".into(),
             },

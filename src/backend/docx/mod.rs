@@ -76,7 +76,6 @@ impl Lang {
     }
 }
 
-use crate::model::chinese_date as display_date;
 use rayon::prelude::*;
 
 /// Renders `doc` as a DOCX package.
@@ -181,7 +180,7 @@ pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
 
     // The fonts (the largest first, on this thread) are subset, obfuscated and deflated while
     // another thread packages the XML parts; the compressed fonts are then appended in order.
-    let date = doc.meta.date.as_deref();
+    let date = doc.meta.date;
     let (fonts, package) = rayon::join(
         || embed_fonts(doc, &jobs, &embedded),
         || {
@@ -253,7 +252,7 @@ fn embed_fonts(
                     message: format!("cannot embed {} in the DOCX: {e}", job.source.family),
                 })?;
             let name = format!("word/fonts/font{}.odttf", i + 1);
-            let part = Package::prepare_deflated_fast(doc.meta.date.as_deref(), &name, &data)
+            let part = Package::prepare_deflated_fast(doc.meta.date, &name, &data)
                 .map_err(|e| render_error(doc, e.to_string()))?;
             Ok((i, part))
         })

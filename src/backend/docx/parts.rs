@@ -7,7 +7,7 @@ use super::embed::Embedded;
 use super::faces;
 use super::xml::Xml;
 use super::{NS_R, NS_W};
-use crate::model::Metadata;
+use crate::model::{IssueDate, Metadata};
 
 const NS_RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const NS_TYPES: &str = "http://schemas.openxmlformats.org/package/2006/content-types";
@@ -179,7 +179,7 @@ pub(super) fn core(meta: &Metadata) -> Vec<u8> {
     }
     x.leaf("dc:identifier", &[], &meta.identifier);
     x.leaf("dc:language", &[], &meta.language);
-    if let Some(stamp) = meta.date.as_deref().and_then(w3cdtf) {
+    if let Some(stamp) = meta.date.map(w3cdtf) {
         let ty = [("xsi:type", "dcterms:W3CDTF")];
         x.leaf("dcterms:created", &ty, &stamp);
         x.leaf("dcterms:modified", &ty, &stamp);
@@ -189,15 +189,13 @@ pub(super) fn core(meta: &Metadata) -> Vec<u8> {
 }
 
 /// `2022-09-01` → `2022-09-01T00:00:00Z`; a month or a year alone counts from its first day.
-pub(super) fn w3cdtf(date: &str) -> Option<String> {
-    let mut parts = date.split('-');
-    let year: u32 = parts.next()?.parse().ok()?;
-    let month: u32 = parts.next().map_or(Some(1), |m| m.parse().ok())?;
-    let day: u32 = parts.next().map_or(Some(1), |d| d.parse().ok())?;
-    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    Some(format!("{year:04}-{month:02}-{day:02}T00:00:00Z"))
+pub(super) fn w3cdtf(date: IssueDate) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T00:00:00Z",
+        date.year(),
+        date.month().unwrap_or(1),
+        date.day().unwrap_or(1)
+    )
 }
 
 /// `docProps/app.xml`.
@@ -271,11 +269,10 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(w3cdtf("2022-09-01").unwrap(), "2022-09-01T00:00:00Z");
-        assert_eq!(w3cdtf("2022-09").unwrap(), "2022-09-01T00:00:00Z");
-        assert_eq!(w3cdtf("2022").unwrap(), "2022-01-01T00:00:00Z");
-        assert_eq!(w3cdtf("2022-13-01"), None);
-        assert_eq!(w3cdtf("soon"), None);
+        let w = |s| w3cdtf(IssueDate::parse(s).unwrap());
+        assert_eq!(w("2022-09-01"), "2022-09-01T00:00:00Z");
+        assert_eq!(w("2022-09"), "2022-09-01T00:00:00Z");
+        assert_eq!(w("2022"), "2022-01-01T00:00:00Z");
     }
 
     #[test]

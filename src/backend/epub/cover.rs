@@ -14,16 +14,14 @@ use crate::plan::Masthead;
 use crate::typography::Kinsoku;
 use crate::typography::Role;
 
-pub(super) use crate::model::chinese_date;
-
 /// The lines under the title: publisher and date, each when known.
 fn cover_lines(meta: &Metadata) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(p) = meta.publisher.as_deref().filter(|p| !p.trim().is_empty()) {
         lines.push(p.to_owned());
     }
-    if let Some(d) = meta.date.as_deref().filter(|d| !d.trim().is_empty()) {
-        lines.push(chinese_date(d));
+    if let Some(d) = meta.date {
+        lines.push(d.chinese());
     }
     lines
 }

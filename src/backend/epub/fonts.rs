@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::Error;
 use crate::backend::package::{Package, Prepared};
 use crate::fonts::bundled;
+use crate::model::IssueDate;
 use rayon::prelude::*;
 
 /// A face the book can embed: one TrueType face standing for a bundled face name.
@@ -119,7 +120,7 @@ impl Embedded {
 pub(super) fn embed(
     faces: &Faces,
     usage: &Usage,
-    date: Option<&str>,
+    date: Option<IssueDate>,
 ) -> Result<Vec<Embedded>, Error> {
     let jobs: Vec<_> = [FaceKey::Serif, FaceKey::SansBold]
         .into_iter()

@@ -99,7 +99,7 @@ pub fn render_with_faces(doc: &Document, ctx: &Context, faces: &Faces) -> Result
         (&families.0, &families.1),
     );
 
-    let embedded = fonts::embed(faces, &usage, doc.meta.date.as_deref())?;
+    let embedded = fonts::embed(faces, &usage, doc.meta.date)?;
     let stylesheet = css::stylesheet(&styles, &embedded);
     let ncx = nav::ncx(&book);
     let package = opf::package(&doc.meta, &book, &embedded);
@@ -109,7 +109,7 @@ pub fn render_with_faces(doc: &Document, ctx: &Context, faces: &Faces) -> Result
         format: "epub",
         message: e.to_string(),
     };
-    let mut zip = Package::new(doc.meta.date.as_deref());
+    let mut zip = Package::new(doc.meta.date);
     zip.stored("mimetype", b"application/epub+zip")
         .map_err(io)?;
     zip.deflated("META-INF/container.xml", opf::container().as_bytes())

@@ -259,18 +259,15 @@ fn metadata(doc: &Document) -> Metadata {
     if !subject.is_empty() {
         meta = meta.description(subject.join("；"));
     }
-    if let Some(date) = &m.date {
-        let mut parts = date.split('-').map(|p| p.parse::<u16>().ok());
-        if let Some(Some(y)) = parts.next() {
-            let mut d = DateTime::new(y);
-            if let Some(Some(mo)) = parts.next() {
-                d = d.month(mo as u8);
-                if let Some(Some(day)) = parts.next() {
-                    d = d.day(day as u8);
-                }
+    if let Some(date) = m.date {
+        let mut d = DateTime::new(date.year() as u16);
+        if let Some(mo) = date.month() {
+            d = d.month(mo as u8);
+            if let Some(day) = date.day() {
+                d = d.day(day as u8);
             }
-            meta = meta.creation_date(d);
         }
+        meta = meta.creation_date(d);
     }
     meta
 }
