@@ -42,7 +42,7 @@ RANGES = [
     (0x4E00, 0x9FFF),  # CJK Unified Ideographs
     (0xFF00, 0xFFEF),  # Halfwidth and Fullwidth Forms
 ]
-# East-Asian width "ambiguous" marks Chinese text needs from the CJK face (TYPOGRAPHY.md §1).
+# East-Asian width "ambiguous" marks Chinese text needs from the CJK face (docs/typography.md §1).
 MUST_HAVE = "“”‘’·—…―、，。：；！？（）《》"
 # Horizontal kerning and the CJK spacing features text-spacing-trim relies on. No vertical
 # (vert/vrt2/vhal/vpal/vkrn), locale (locl), width-variant (fwid/hwid/pwid) or ligature
@@ -248,7 +248,7 @@ def write_provenance(out_dir, version, rows):
         "",
         "Faces: the body face is the Song/Ming serif. The headline/dateline face is Noto *Sans* CJK SC",
         "Bold (黑体), not Serif Bold: Chinese papers set datelines (电头) and most headlines in Hei",
-        "(TYPOGRAPHY.md §6: 'Hei or bold Song', dateline 'in Hei/bold'); Hei stays distinct from the body",
+        "(docs/typography.md §6: headlines in Hei or bold Song, the dateline in Hei); Hei stays distinct from the body",
         "Song at 9–10.5 pt where a bold Song does not; and it is smaller (6.7 MB; Serif Bold through",
         "the same steps is 9,441,004 bytes).",
         "",
