@@ -146,8 +146,14 @@ impl<'a> Setter<'a> {
             } else {
                 uax.get(i).copied().unwrap_or(false)
             };
-            let prohibited = rules.not_at_start.contains(&y)
-                || rules.not_at_end.contains(&x)
+            // Inside a Latin token (a URL, a path) the solidus rule of Chinese text does not
+            // apply: a break after `/` is where a URL is meant to break.
+            // Not right after a scheme's `://`, which stays with what follows.
+            let in_token = x.is_ascii_graphic() && y.is_ascii_graphic();
+            let after_scheme = text[..c[i - 1].text.end].ends_with("://");
+            let kinsoku = !(in_token && !after_scheme && (x == '/' || y == '/'));
+            let prohibited = (kinsoku
+                && (rules.not_at_start.contains(&y) || rules.not_at_end.contains(&x)))
                 // `——` and `……` are one unit.
                 || (x == y && matches!(kx, Kind::Dash | Kind::Ellipsis))
                 // A mark after a space must not be left to start the next line.
@@ -506,7 +512,15 @@ impl<'a> Setter<'a> {
                     let unit = p == q && matches!(p, Kind::Dash | Kind::Ellipsis);
                     let word = matches!(p, Kind::Latin | Kind::DateDigit)
                         && matches!(q, Kind::Latin | Kind::DateDigit);
-                    !unit && !word && !c[i - 1].fixed
+                    // Nor inside a Latin token (`?query=a&b`): its marks are Other, but
+                    // spreading them opened gaps a third of a line wide in a URL.
+                    let ascii = |k: usize| {
+                        self.text[c[k].text.clone()]
+                            .chars()
+                            .all(|ch| ch.is_ascii_graphic())
+                    };
+                    let token = ascii(i - 1) && ascii(i);
+                    !unit && !word && !token && !c[i - 1].fixed
                 })
                 .collect();
             // A line that is one cut word (an overlong URL) has only letter gaps: space them.

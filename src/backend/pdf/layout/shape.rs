@@ -211,5 +211,50 @@ pub fn uax_breaks(text: &str, clusters: &[Cluster]) -> Vec<bool> {
     for (i, _) in unicode_linebreak::linebreaks(text) {
         at[i] = true;
     }
+    url_breaks(text, &mut at);
     clusters.iter().map(|c| at[c.text.start]).collect()
+}
+
+/// Tokens at least this long (URLs, paths, long identifiers) may break inside.
+const LONG_TOKEN: usize = 24;
+
+/// Break opportunities inside a long Latin token, after `/ . _ - ? & = # ~` as typst and
+/// browsers' `<wbr>` after `/` (the EPUB's) allow: UAX #14 gives a URL almost none, so it went
+/// whole to the next line, leaving the line before it spread across the measure, or was cut
+/// in the middle of a word. Not after the first `//` of a scheme, nor before another mark.
+fn url_breaks(text: &str, at: &mut [bool]) {
+    let mut start = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let token_char = c.is_ascii_graphic();
+        if token_char && start.is_none() {
+            start = Some(i);
+        }
+        let end = chars.peek().is_none_or(|&(_, n)| !n.is_ascii_graphic());
+        if let (true, Some(s)) = (token_char && end, start) {
+            let token = &text[s..i + c.len_utf8()];
+            if token.len() >= LONG_TOKEN {
+                let bytes = token.as_bytes();
+                for (k, &b) in bytes.iter().enumerate().take(bytes.len() - 1) {
+                    let next = bytes[k + 1];
+                    let mark = matches!(
+                        b,
+                        b'/' | b'.' | b'_' | b'-' | b'?' | b'&' | b'=' | b'#' | b'~'
+                    );
+                    let next_mark = matches!(
+                        next,
+                        b'/' | b'.' | b'_' | b'-' | b'?' | b'&' | b'=' | b'#' | b'~' | b':'
+                    );
+                    let scheme = k >= 2 && &bytes[k - 2..=k] == b"://";
+                    if mark && !next_mark && !scheme && next.is_ascii_alphanumeric() {
+                        at[s + k + 1] = true;
+                    }
+                }
+            }
+            start = None;
+        }
+        if !token_char {
+            start = None;
+        }
+    }
 }
