@@ -48,6 +48,12 @@ pub(super) fn write(
     if pattern.trim().is_empty() {
         return None;
     }
+    // A pattern whose fields are all empty (`{title}　{date}` for an issue with neither) gives
+    // no part, as the PDF draws no running head then: an empty header was written before.
+    let running = line(kind, t, doc);
+    if running.is_blank() {
+        return None;
+    }
     let family = style.family(t);
     let mut x = Xml::new();
     x.open(root, &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
@@ -57,7 +63,7 @@ pub(super) fn write(
         ..PPr::default()
     }
     .write(&mut x);
-    for piece in line(kind, t, doc).pieces() {
+    for piece in running.pieces() {
         match piece {
             RunningPiece::Text(s) => {
                 usage.add(family, s);
@@ -126,6 +132,19 @@ mod tests {
                 RunningPiece::Text(" \u{2014}".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_running_head_with_only_empty_fields_writes_no_part() {
+        let t = Template::builtin("newspaper").unwrap();
+        let mut d = doc();
+        d.meta.title = None;
+        d.meta.date = None;
+        let mut usage = Usage::default();
+        assert_eq!(write(Kind::Header, &t, &d, &mut usage), None);
+        // The foot still has its page number.
+        assert!(write(Kind::Footer, &t, &d, &mut usage).is_some());
+        assert!(write(Kind::Header, &t, &doc(), &mut usage).is_some());
     }
 
     #[test]
