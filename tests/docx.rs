@@ -658,11 +658,18 @@ fn markup_in_text_stays_text_and_blocks_get_their_styles() {
         .filter(|(n, _)| n == "w:lvlText")
         .map(|(_, a)| a["w:val"].as_str())
         .collect();
-    assert_eq!(texts, ["•\u{2002}", "%1．"]);
-    assert!(
-        numbering
-            .iter()
-            .filter(|(n, _)| n == "w:suff")
-            .all(|(_, a)| a["w:val"] == "nothing")
+    assert_eq!(texts, ["%1．", "•\u{2002}"]);
+    // The number tabs to the end of the list's marker box (0.6 em a digit + 1.25 em, after the
+    // 2-em indent: 3.85 em of 10.5 pt = 808.5 twips); the bullet carries its own en space.
+    let suffs: Vec<&str> = numbering
+        .iter()
+        .filter(|(n, _)| n == "w:suff")
+        .map(|(_, a)| a["w:val"].as_str())
+        .collect();
+    assert_eq!(suffs, ["tab", "nothing"]);
+    let tab = numbering.iter().find(|(n, _)| n == "w:tab").unwrap();
+    assert_eq!(
+        (tab.1["w:val"].as_str(), tab.1["w:pos"].as_str()),
+        ("num", "809")
     );
 }

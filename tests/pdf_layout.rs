@@ -504,3 +504,44 @@ fn a_long_url_breaks_after_its_marks_and_is_set_tight() {
     let joined: String = lines.iter().map(|l| line_text(l)).collect();
     assert!(joined.contains(url), "{joined}");
 }
+
+/// Every item of a numbered list starts its text at one x, `9．` and `10．` alike: the
+/// markers fill one box (before, the text of item 10 started a digit further right).
+#[test]
+fn list_text_starts_at_one_x_whatever_the_marker() {
+    let items: String = (1..=10).map(|n| format!("{n}. 第{n}项工作\n")).collect();
+    let src = format!("## 标题\n\n正文。\n\n{items}");
+    let doc = read_str(&src, "l.md").unwrap().document;
+    let (l, _) = set(&doc, "newspaper");
+    let starts: Vec<(String, f32)> = l
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|pl| pl.line.role == paiban::typography::Role::ListItem)
+        .map(|pl| {
+            // The x of the glyph for `第`, the first character of the item's own text.
+            let x = pl
+                .line
+                .marks
+                .iter()
+                .find_map(|m| match m {
+                    Mark::Run(r) => r
+                        .glyphs
+                        .iter()
+                        .find(|g| r.text[g.text.clone()].starts_with('第'))
+                        .map(|g| pl.x + g.x),
+                    _ => None,
+                })
+                .expect("the item's text");
+            (line_text(&pl.line), x)
+        })
+        .collect();
+    assert_eq!(starts.len(), 10, "{starts:?}");
+    for (text, x) in &starts {
+        assert!(
+            (x - starts[0].1).abs() < 0.01,
+            "{text} starts at {x}, not {}",
+            starts[0].1
+        );
+    }
+}

@@ -3,11 +3,11 @@
 
 use std::borrow::Cow;
 
-use super::{ArticlePlan, Lead, LeadKind, ListItem, ListKind, PlannedBlock};
+use super::{ArticlePlan, Lead, LeadKind, List, ListItem, ListKind, PlannedBlock};
 use crate::model::{Article, Block, Dateline, Labelled, Run};
 use crate::typography::Role;
 
-pub(super) fn plan<'d>(a: &'d Article, index: usize, lists: &mut Vec<ListKind>) -> ArticlePlan<'d> {
+pub(super) fn plan<'d>(a: &'d Article, index: usize, lists: &mut Vec<List>) -> ArticlePlan<'d> {
     let mut blocks = Vec::new();
     let text = |role: Role, text: String| PlannedBlock {
         role,
@@ -71,7 +71,11 @@ pub(super) fn plan<'d>(a: &'d Article, index: usize, lists: &mut Vec<ListKind>) 
                     ListKind::Bullet
                 };
                 let list = lists.len();
-                lists.push(kind);
+                let whole = List {
+                    kind,
+                    items: items.len(),
+                };
+                lists.push(whole);
                 blocks.extend(items.iter().enumerate().map(|(n, p)| {
                     let (marker, separator) = kind.marker(n + 1);
                     PlannedBlock {
@@ -86,6 +90,7 @@ pub(super) fn plan<'d>(a: &'d Article, index: usize, lists: &mut Vec<ListKind>) 
                             list,
                             kind,
                             number: n + 1,
+                            marker_box_em: whole.marker_box_em(),
                         }),
                     }
                 }))

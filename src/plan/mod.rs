@@ -28,7 +28,7 @@ pub struct Plan<'d> {
     pub articles: Vec<ArticlePlan<'d>>,
     /// Every list of the issue, in order: [`ListItem::list`] indexes it (DOCX numbers each
     /// list on its own, so each ordered list counts from 1).
-    pub lists: Vec<ListKind>,
+    pub lists: Vec<List>,
 }
 
 /// The title area at the head of the issue (报头).
@@ -112,19 +112,46 @@ pub enum LeadKind {
 }
 
 /// A block's place in its list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ListItem {
     /// Index into [`Plan::lists`].
     pub list: usize,
     pub kind: ListKind,
     /// 1 for the first item.
     pub number: usize,
+    /// The list's [`List::marker_box_em`]: the marker and its padding fill this many em.
+    pub marker_box_em: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ListKind {
     Ordered,
     Bullet,
+}
+
+/// One list of the issue.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct List {
+    pub kind: ListKind,
+    /// How many items it has.
+    pub items: usize,
+}
+
+impl List {
+    /// The width, in em of the item text, of the box every marker of the list is set in, so
+    /// that each item's text starts at one x (`9．` and `10．` alike): a digit is at most 0.6 em
+    /// in the CJK faces' proportional figures (Noto: 0.556), the full stop a full em, and a
+    /// quarter em to spare (LibreOffice spaces the digits from the full stop, and its number
+    /// then overran a tighter box). `None` for bullets, which are all the same width.
+    pub fn marker_box_em(&self) -> Option<f64> {
+        match self.kind {
+            ListKind::Ordered => {
+                let digits = self.items.max(1).to_string().len();
+                Some(0.6 * digits as f64 + 1.25)
+            }
+            ListKind::Bullet => None,
+        }
+    }
 }
 
 /// The bullet of an unordered list, and what follows it.

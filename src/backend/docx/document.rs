@@ -9,7 +9,7 @@ use super::styles::{self, PStyle};
 use super::xml::Xml;
 use super::{NS_R, NS_W};
 use crate::model::{Document, Run};
-use crate::plan::{self, ArticlePlan, LeadKind, ListKind, Masthead, PlannedBlock};
+use crate::plan::{self, ArticlePlan, LeadKind, List, Masthead, PlannedBlock};
 use crate::source::sanitize::is_safe_link;
 use crate::typography::{Emphasis, Role, Template, autospace, pt_to_twips};
 
@@ -23,7 +23,7 @@ pub(super) struct Section {
 pub(super) struct Written {
     pub xml: Vec<u8>,
     /// Every list of the document, in order. List `i` uses `w:numId` `i + 1`.
-    pub lists: Vec<ListKind>,
+    pub lists: Vec<List>,
 }
 
 struct Writer<'a, 'b> {

@@ -106,7 +106,8 @@ pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
             .family(t)
             .to_owned();
         let first_line = metrics::Metrics { t }.first_line(typography::Role::ListItem);
-        numbering::write(&written.lists, first_line, &family, &mut usage)
+        let em = t.role(typography::Role::ListItem).size_pt() * 20.0;
+        numbering::write(&written.lists, first_line, em, &family, &mut usage)
     });
 
     // Which faces are embedded, and their keys, are known before they are subset: the parts

@@ -8,17 +8,19 @@
 
 use super::NS_W;
 use super::faces::Usage;
-use super::props::{Ind, PPr};
+use super::props::{Ind, PPr, RPr};
 use super::xml::Xml;
-use crate::plan::ListKind;
+use crate::plan::{List, ListKind};
 
-/// `lists[i]` is list `i` (numId `i + 1`); `first_line` is the list item role's first-line
-/// indent as `(hundredths of a character, twips)`. The markers are the plan's
-/// ([`ListKind::word_level_text`]), with nothing after them, so Word and LibreOffice print the
-/// same `1．` and `•` as the PDF and the EPUB.
+/// `lists[i]` is list `i` (numId `i + 1`, abstract numbering `i`); `first_line` is the list item
+/// role's first-line indent as `(hundredths of a character, twips)` and `em` its size in twips.
+/// The markers are the plan's ([`ListKind::word_level_text`]). An ordered list's number is
+/// followed by a tab to the end of the plan's marker box, so every item's text starts at one x
+/// (`9．` and `10．` alike), as in the PDF and the EPUB; a bullet carries its own space.
 pub(super) fn write(
-    lists: &[ListKind],
+    lists: &[List],
     first_line: (i64, i64),
+    em: f64,
     family: &str,
     usage: &mut Usage,
 ) -> Vec<u8> {
@@ -28,21 +30,21 @@ pub(super) fn write(
     usage.add(family, "0123456789");
     let mut x = Xml::new();
     x.open("w:numbering", &[("xmlns:w", NS_W)]);
-    for (id, kind) in [("0", ListKind::Bullet), ("1", ListKind::Ordered)] {
-        let ordered = kind == ListKind::Ordered;
-        x.open("w:abstractNum", &[("w:abstractNumId", id)]);
+    for (i, list) in lists.iter().enumerate() {
+        let ordered = list.kind == ListKind::Ordered;
+        x.open("w:abstractNum", &[("w:abstractNumId", &i.to_string())]);
         x.val("w:multiLevelType", "singleLevel");
         x.open("w:lvl", &[("w:ilvl", "0")]);
         x.val("w:start", "1");
-        if ordered {
-            x.val("w:numFmt", "decimal");
-        } else {
-            x.val("w:numFmt", "bullet");
-        }
-        x.val("w:suff", "nothing");
-        x.val("w:lvlText", &kind.word_level_text());
+        x.val("w:numFmt", if ordered { "decimal" } else { "bullet" });
+        let tab = list
+            .marker_box_em()
+            .map(|b| first_line.1 + (b * em).round() as i64);
+        x.val("w:suff", if tab.is_some() { "tab" } else { "nothing" });
+        x.val("w:lvlText", &list.kind.word_level_text());
         x.val("w:lvlJc", "left");
         PPr {
+            number_tab: tab,
             ind: Some(Ind {
                 left: Some((0, 0)),
                 first_line: Some(first_line),
@@ -51,15 +53,20 @@ pub(super) fn write(
             ..PPr::default()
         }
         .write(&mut x);
+        // The number in the item's own face: without it LibreOffice sets `10．` in its default
+        // Latin face, wider than the box, and its tab jumps to the next default stop.
+        RPr {
+            family: Some(family),
+            ..RPr::default()
+        }
+        .write(&mut x);
         x.close("w:lvl");
         x.close("w:abstractNum");
     }
-    for (i, kind) in lists.iter().enumerate() {
-        let ordered = &(*kind == ListKind::Ordered);
-        let num = (i + 1).to_string();
-        x.open("w:num", &[("w:numId", &num)]);
-        x.val("w:abstractNumId", if *ordered { "1" } else { "0" });
-        if *ordered {
+    for (i, list) in lists.iter().enumerate() {
+        x.open("w:num", &[("w:numId", &(i + 1).to_string())]);
+        x.val("w:abstractNumId", &i.to_string());
+        if list.kind == ListKind::Ordered {
             x.open("w:lvlOverride", &[("w:ilvl", "0")]);
             x.val("w:startOverride", "1");
             x.close("w:lvlOverride");

@@ -141,6 +141,8 @@ pub(super) struct PPr<'a> {
     /// `w:numPr` with level 0 of this `w:numId`.
     pub num_id: Option<u32>,
     pub rule_above: Option<Rule>,
+    /// A `num` tab stop at this many twips: where a list number's tab takes the text.
+    pub number_tab: Option<i64>,
     pub kinsoku: bool,
     /// `w:overflowPunct` (hanging punctuation); `Some(false)` keeps marks inside the measure.
     pub overflow_punct: Option<bool>,
@@ -189,6 +191,11 @@ impl PPr<'_> {
                 ],
             );
             x.close("w:pBdr");
+        }
+        if let Some(pos) = self.number_tab {
+            x.open("w:tabs", &[]);
+            x.empty("w:tab", &[("w:val", "num"), ("w:pos", &pos.to_string())]);
+            x.close("w:tabs");
         }
         if self.kinsoku {
             x.empty("w:kinsoku", &[]);

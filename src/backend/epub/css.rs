@@ -223,11 +223,17 @@ header {
   margin: 0;
 }
 
-/* A list item's marker is text (span.marker), as in the PDF and the DOCX. */
+/* A list item's marker is text (span.marker), as in the PDF and the DOCX; a numbered list's
+   markers fill one box (min-width on the span), so the items' text starts at one x. */
 article ol, article ul {
   list-style: none;
   margin: 0;
   padding: 0;
+}
+
+span.marker {
+  display: inline-block;
+  text-indent: 0;
 }
 
 blockquote {
@@ -306,7 +312,7 @@ fn em(v: f64) -> String {
 }
 
 /// A CSS number: at most four decimals, no trailing zeros.
-fn num(v: f64) -> String {
+pub(super) fn num(v: f64) -> String {
     let s = format!("{:.4}", v);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {

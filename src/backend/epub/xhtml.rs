@@ -251,7 +251,14 @@ fn write_block(page: &mut Page, block: &PlannedBlock) {
                 page.raw("</span>");
             }
             LeadKind::Marker => {
-                page.raw("<span class=\"marker\">");
+                // In the list's marker box, so every item's text starts at one x.
+                match block.list.and_then(|l| l.marker_box_em) {
+                    Some(em) => page.raw(&format!(
+                        "<span class=\"marker\" style=\"min-width: {}em\">",
+                        super::css::num(em)
+                    )),
+                    None => page.raw("<span class=\"marker\">"),
+                }
                 page.text(class, &lead.text);
                 page.raw("</span>");
             }

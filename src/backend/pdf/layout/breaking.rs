@@ -157,7 +157,9 @@ impl<'a> Setter<'a> {
                 // `——` and `……` are one unit.
                 || (x == y && matches!(kx, Kind::Dash | Kind::Ellipsis))
                 // A mark after a space must not be left to start the next line.
-                || (ky == Kind::Space && c[i].fixed);
+                || (ky == Kind::Space && c[i].fixed)
+                // A fixed box (a list marker's padding) stays with what it pads.
+                || (i >= 2 && (c[i - 1].fixed || c[i].fixed));
             breakable[i] = allowed && !prohibited;
         }
         breakable[c.len()] = true;

@@ -270,6 +270,9 @@ impl Engine<'_> {
             };
             styled.push(&lead.text, span);
             styled.push(lead.separator, self.span(&r, false));
+            if let Some(em) = block.list.and_then(|l| l.marker_box_em) {
+                styled.pad_to = Some((styled.text.len(), em as f32 * r.size));
+            }
         }
         for run in block.runs.iter() {
             let mut span = self.span(&r, run.strong);
@@ -309,6 +312,31 @@ impl Engine<'_> {
             return;
         }
         let mut shaped = self.shaper.shape(styled);
+        if let Some((end, width)) = styled.pad_to {
+            let k = shaped
+                .clusters
+                .iter()
+                .position(|c| c.text.start >= end)
+                .unwrap_or(shaped.clusters.len());
+            let natural: f32 = shaped.clusters[..k].iter().map(|c| c.advance).sum();
+            let glyph = shaped
+                .glyph_ranges
+                .get(k.wrapping_sub(1))
+                .map_or(0, |g| g.end);
+            shaped.clusters.insert(
+                k,
+                Cluster {
+                    text: end..end,
+                    kind: Kind::Other,
+                    advance: (width - natural).max(0.0),
+                    em: r.size,
+                    fixed: true,
+                },
+            );
+            shaped.glyph_ranges.insert(k, glyph..glyph);
+            let span = shaped.span_of.get(k.wrapping_sub(1)).copied().unwrap_or(0);
+            shaped.span_of.insert(k, span);
+        }
         if r.indent > 0.0 {
             shaped.clusters.insert(
                 0,

@@ -29,6 +29,9 @@ pub struct Span {
 pub struct Styled {
     pub text: String,
     pub spans: Vec<Span>,
+    /// A list marker's box: the text up to this byte is padded to this many pt, so every
+    /// item's text starts at one x.
+    pub pad_to: Option<(usize, f32)>,
 }
 
 impl Styled {
