@@ -52,6 +52,30 @@ pub fn gaps_after(text: &str, date_digits: DateDigits) -> Vec<usize> {
     out
 }
 
+/// `text`, which starts at byte `start` of a paragraph whose gaps are `after`
+/// ([`gaps_after`] of the whole paragraph), cut into pieces: `(piece, true)` for a character a
+/// gap follows, `(piece, false)` for the text between. A run that touches another run's text
+/// gets the gap at their seam too. The DOCX and the EPUB write the `true` pieces with the gap.
+pub fn pieces<'t>(text: &'t str, start: usize, after: &[usize]) -> Vec<(&'t str, bool)> {
+    let end = start + text.len();
+    let first = after.partition_point(|&g| g < start);
+    let mut out = Vec::new();
+    let mut from = 0;
+    for &g in after[first..].iter().take_while(|&&g| g < end) {
+        let at = g - start;
+        let len = text[at..].chars().next().map_or(0, char::len_utf8);
+        if at > from {
+            out.push((&text[from..at], false));
+        }
+        out.push((&text[at..at + len], true));
+        from = at + len;
+    }
+    if from < text.len() {
+        out.push((&text[from..], false));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +98,18 @@ mod tests {
         assert!(at("早晨6:30，", DateDigits::Tight).len() == 1);
         assert!(at("COVID-19 疫情", DateDigits::Tight).is_empty());
         assert!(at("“AI”时代", DateDigits::Tight).is_empty());
+    }
+
+    #[test]
+    fn runs_are_cut_at_their_gaps_including_the_seam_with_the_next_run() {
+        // Runs `由174` and `位专家`: gaps after `由` and after `4`, the last char of run one.
+        let joined = "由174位专家";
+        let after = gaps_after(joined, DateDigits::Tight);
+        assert_eq!(
+            pieces("由174", 0, &after),
+            [("由", true), ("17", false), ("4", true)]
+        );
+        assert_eq!(pieces("位专家", "由174".len(), &after), [("位专家", false)]);
+        assert!(pieces("", 0, &after).is_empty());
     }
 }

@@ -8,7 +8,7 @@ use super::props::{PPr, RPr, Rule, Space};
 use super::styles::{self, PStyle};
 use super::xml::Xml;
 use super::{NS_R, NS_W};
-use crate::model::{Document, Run};
+use crate::model::Document;
 use crate::plan::{self, ArticlePlan, LeadKind, List, Masthead, PlannedBlock};
 use crate::source::sanitize::is_safe_link;
 use crate::typography::{Emphasis, Role, Template, autospace, pt_to_twips};
@@ -86,8 +86,7 @@ impl Writer<'_, '_> {
             }
             .write(&mut self.x);
             self.usage.add(style.family(self.t), text);
-            let runs = [Run::plain(text.as_str())];
-            Gaps::of(self.t, &self.m, role, &runs).runs(&mut self.x, &RPr::default(), text, 0);
+            Gaps::of(self.t, &self.m, role, text).runs(&mut self.x, &RPr::default(), text, 0);
             self.x.close("w:p");
         }
     }
@@ -173,7 +172,8 @@ impl Writer<'_, '_> {
         }
         let strong_family = faces::family(&self.t.inline.strong);
         let dots = self.t.inline.emphasis == Emphasis::Dots;
-        let gaps = Gaps::of(self.t, &self.m, p.role, &p.runs);
+        let joined: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+        let gaps = Gaps::of(self.t, &self.m, p.role, &joined);
         let mut offset = 0;
         for r in p.runs.iter() {
             let start = offset;
@@ -280,7 +280,6 @@ impl Writer<'_, '_> {
     }
 }
 
-/// One `w:r`: properties, then the text with line breaks as `w:br` and tabs as `w:tab`.
 /// The Han–Latin gaps of one paragraph (`typography::autospace`), each set as character spacing
 /// on the character before it: Word's automatic spacing is off (LibreOffice spaced date digits
 /// with it), so the DOCX spaces exactly where the PDF and the EPUB do.
@@ -293,7 +292,8 @@ struct Gaps {
 }
 
 impl Gaps {
-    fn of(t: &Template, m: &Metrics, role: Role, runs: &[Run]) -> Gaps {
+    /// The gaps of a paragraph of `role` whose runs, joined, are `text`.
+    fn of(t: &Template, m: &Metrics, role: Role, text: &str) -> Gaps {
         let gap = t.chinese.han_latin_gap.at(t.role(role).size_pt());
         if gap <= 0.0 {
             return Gaps {
@@ -301,14 +301,13 @@ impl Gaps {
                 spacing: 0,
             };
         }
-        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
         let grid = if role.is_body_text() {
             m.grid_char_spacing(role).unwrap_or(0)
         } else {
             0
         };
         Gaps {
-            after: autospace::gaps_after(&text, t.chinese.date_digits),
+            after: autospace::gaps_after(text, t.chinese.date_digits),
             spacing: grid + pt_to_twips(gap),
         }
     }
@@ -316,28 +315,21 @@ impl Gaps {
     /// Writes `text` (which starts at byte `start` of the paragraph) as runs of `rpr`, the
     /// characters a gap follows in runs of their own with the gap's spacing.
     fn runs(&self, x: &mut Xml, rpr: &RPr, text: &str, start: usize) {
-        let end = start + text.len();
-        let first = self.after.partition_point(|&g| g < start);
-        let mut from = 0;
-        for &g in self.after[first..].iter().take_while(|&&g| g < end) {
-            let at = g - start;
-            let len = text[at..].chars().next().map_or(0, char::len_utf8);
-            if at > from {
-                run(x, rpr, &text[from..at]);
+        for (piece, gap) in autospace::pieces(text, start, &self.after) {
+            if gap {
+                let spaced = RPr {
+                    char_spacing: Some(self.spacing),
+                    ..rpr.clone()
+                };
+                run(x, &spaced, piece);
+            } else {
+                run(x, rpr, piece);
             }
-            let spaced = RPr {
-                char_spacing: Some(self.spacing),
-                ..rpr.clone()
-            };
-            run(x, &spaced, &text[at..at + len]);
-            from = at + len;
-        }
-        if from < text.len() || text.is_empty() {
-            run(x, rpr, &text[from..]);
         }
     }
 }
 
+/// One `w:r`: properties, then the text with line breaks as `w:br` and tabs as `w:tab`.
 pub(super) fn run(x: &mut Xml, rpr: &RPr, text: &str) {
     x.open("w:r", &[]);
     rpr.write(x);

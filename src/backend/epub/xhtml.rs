@@ -139,18 +139,15 @@ impl<'a> Page<'a> {
                 self.styles.face(class)
             };
             // The characters a Han–Latin gap follows each in a `span.gap`.
-            let mut from = 0;
-            let first = gaps.partition_point(|&g| g < start);
-            for &g in gaps[first..].iter().take_while(|&&g| g < offset) {
-                let at = g - start;
-                let len = run.text[at..].chars().next().map_or(0, char::len_utf8);
-                self.piece(&face, &run.text[from..at], run.code);
-                self.raw("<span class=\"gap\">");
-                self.text_in(&face, &run.text[at..at + len]);
-                self.raw("</span>");
-                from = at + len;
+            for (piece, gap) in autospace::pieces(&run.text, start, &gaps) {
+                if gap {
+                    self.raw("<span class=\"gap\">");
+                    self.text_in(&face, piece);
+                    self.raw("</span>");
+                } else {
+                    self.piece(&face, piece, run.code);
+                }
             }
-            self.piece(&face, &run.text[from..], run.code);
             for tag in tags.iter().rev() {
                 self.raw(&format!("</{tag}>"));
             }
