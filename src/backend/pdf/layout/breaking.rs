@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::cluster::{Cluster, Kind};
+use super::shape::Opportunity;
 use crate::typography::DateDigits;
 use crate::typography::autospace;
 
@@ -105,7 +106,7 @@ struct Metrics {
 pub fn break_paragraph(
     text: &str,
     clusters: &[Cluster],
-    uax_breaks: &[bool],
+    uax_breaks: &[Opportunity],
     measure: f32,
     rules: &Rules,
     align: Align,
@@ -131,7 +132,7 @@ pub fn break_paragraph(
 }
 
 impl<'a> Setter<'a> {
-    fn new(text: &'a str, c: &'a [Cluster], uax: &[bool], rules: &'a Rules) -> Self {
+    fn new(text: &'a str, c: &'a [Cluster], uax: &[Opportunity], rules: &'a Rules) -> Self {
         let first = |i: usize| text[c[i].text.clone()].chars().next().unwrap_or(' ');
         let last = |i: usize| text[c[i].text.clone()].chars().last().unwrap_or(' ');
         let mut breakable = vec![false; c.len() + 1];
@@ -144,14 +145,11 @@ impl<'a> Setter<'a> {
                 // quotes as opening/closing marks rather than UAX #14's ambiguous QU.
                 !(kx == Kind::Space && ky == Kind::Space)
             } else {
-                uax.get(i).copied().unwrap_or(false)
+                uax.get(i).is_some_and(|&o| o != Opportunity::None)
             };
-            // Inside a Latin token (a URL, a path) the solidus rule of Chinese text does not
-            // apply: a break after `/` is where a URL is meant to break.
-            // Not right after a scheme's `://`, which stays with what follows.
-            let in_token = x.is_ascii_graphic() && y.is_ascii_graphic();
-            let after_scheme = text[..c[i - 1].text.end].ends_with("://");
-            let kinsoku = !(in_token && !after_scheme && (x == '/' || y == '/'));
+            // Inside a long URL the solidus rule of Chinese text does not apply: a break
+            // after its `/` is where a URL is meant to break.
+            let kinsoku = uax.get(i) != Some(&Opportunity::Url);
             let prohibited = (kinsoku
                 && (rules.not_at_start.contains(&y) || rules.not_at_end.contains(&x)))
                 // `——` and `……` are one unit.

@@ -209,10 +209,21 @@ impl<'a> Shaper<'a> {
 }
 
 /// UAX #14 break opportunities before each cluster (used between non-CJK clusters).
-pub fn uax_breaks(text: &str, clusters: &[Cluster]) -> Vec<bool> {
-    let mut at = vec![false; text.len() + 1];
+/// A break opportunity before a cluster, and where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opportunity {
+    None,
+    /// UAX #14's: still subject to the kinsoku rules.
+    Uax,
+    /// Inside a long URL or path ([`url_breaks`]): a break after `/ . _ - ? & = # ~` that the
+    /// Chinese solidus rule does not hold back.
+    Url,
+}
+
+pub fn uax_breaks(text: &str, clusters: &[Cluster]) -> Vec<Opportunity> {
+    let mut at = vec![Opportunity::None; text.len() + 1];
     for (i, _) in unicode_linebreak::linebreaks(text) {
-        at[i] = true;
+        at[i] = Opportunity::Uax;
     }
     url_breaks(text, &mut at);
     clusters.iter().map(|c| at[c.text.start]).collect()
@@ -225,7 +236,7 @@ const LONG_TOKEN: usize = 24;
 /// browsers' `<wbr>` after `/` (the EPUB's) allow: UAX #14 gives a URL almost none, so it went
 /// whole to the next line, leaving the line before it spread across the measure, or was cut
 /// in the middle of a word. Not after the first `//` of a scheme, nor before another mark.
-fn url_breaks(text: &str, at: &mut [bool]) {
+fn url_breaks(text: &str, at: &mut [Opportunity]) {
     let mut start = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -250,7 +261,7 @@ fn url_breaks(text: &str, at: &mut [bool]) {
                     );
                     let scheme = k >= 2 && &bytes[k - 2..=k] == b"://";
                     if mark && !next_mark && !scheme && next.is_ascii_alphanumeric() {
-                        at[s + k + 1] = true;
+                        at[s + k + 1] = Opportunity::Url;
                     }
                 }
             }
