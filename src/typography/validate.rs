@@ -395,25 +395,20 @@ fn check_role(t: &Template, role: Role) -> Result<(), Issue> {
     ] {
         check_space(&at(field), v)?;
     }
-    if !within(r.first_line_indent.0, (0.0, MAX_INDENT_EM)) {
-        issue(
-            &[&at("first_line_indent")],
-            format!(
-                "indent must be 0 to {} em ({} em)",
-                num(MAX_INDENT_EM),
-                num(r.first_line_indent.0)
-            ),
-        )?;
-    }
-    if !within(r.side_indent.0, (0.0, MAX_INDENT_EM)) {
-        issue(
-            &[&at("side_indent")],
-            format!(
-                "indent must be 0 to {} em ({} em)",
-                num(MAX_INDENT_EM),
-                num(r.side_indent.0)
-            ),
-        )?;
+    for (field, v) in [
+        ("first_line_indent", r.first_line_indent),
+        ("side_indent", r.side_indent),
+    ] {
+        if !within(v.0, (0.0, MAX_INDENT_EM)) {
+            issue(
+                &[&at(field)],
+                format!(
+                    "indent must be 0 to {} em ({} em)",
+                    num(MAX_INDENT_EM),
+                    num(v.0)
+                ),
+            )?;
+        }
     }
     Ok(())
 }
