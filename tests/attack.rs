@@ -603,3 +603,19 @@ fn a_model_date_that_is_no_date_is_refused_where_it_is_read() {
     let doc = paiban::source::read_str(&model, "m.json").unwrap().document;
     assert_eq!(doc.meta.chinese_date().as_deref(), Some("2022年9月"));
 }
+
+/// An identifier of control characters only is empty once cleaned: refused in front matter and
+/// in a model alike (it reached the outputs empty, and `inspect`'s model did not read back).
+#[test]
+fn an_identifier_of_control_characters_is_empty() {
+    let src = "---\nidentifier: \"\\u001b\"\n---\n\n## 标题\n\n正文。\n";
+    let err = paiban::source::read_str(src, "s.md")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "s.md: identifier must not be empty");
+    let model = model_with(|v| v["meta"]["identifier"] = "\u{1b}".into());
+    let err = paiban::source::read_str(&model, "m.json")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "m.json: identifier must not be empty");
+}

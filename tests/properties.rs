@@ -441,7 +441,7 @@ proptest! {
         // A model is read clean, unless its language is no language tag or its identifier is
         // empty: those are refused.
         let language_ok = paiban::source::metadata::is_language_tag(&doc.meta.language);
-        let identifier_ok = !doc.meta.identifier.trim().is_empty();
+        let identifier_ok = !paiban::source::sanitize::is_blank(&doc.meta.identifier);
         if language_ok && identifier_ok {
             let r = read.map_err(|e| TestCaseError::fail(e.to_string()))?;
             check_reading(&r.document)?;

@@ -100,7 +100,7 @@ pub fn derive(
         .clone()
         .or_else(|| issue_title.map(str::to_string))
         .or_else(|| local_news_title(articles));
-    if title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+    if title.as_deref().is_some_and(super::sanitize::is_blank) {
         return Err(bad("title must not be empty".to_string()));
     }
     let publisher = given
@@ -121,7 +121,7 @@ pub fn derive(
             &iso,
         ])
     });
-    if identifier.trim().is_empty() {
+    if super::sanitize::is_blank(&identifier) {
         return Err(bad("identifier must not be empty".to_string()));
     }
     Ok(Metadata {

@@ -301,7 +301,9 @@ fn read_json(
             message: metadata::language_message(&document.meta.language),
         });
     }
-    if document.meta.identifier.trim().is_empty() {
+    // An identifier of control characters only is empty too: the cleaning would leave nothing
+    // (and the model `inspect` printed would not read back).
+    if sanitize::is_blank(&document.meta.identifier) {
         return Err(Error::Metadata {
             path: path.to_path_buf(),
             line: None,

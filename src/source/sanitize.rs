@@ -30,6 +30,12 @@ pub fn is_forbidden(c: char) -> bool {
         || u & 0xFFFE == 0xFFFE
 }
 
+/// Whether nothing of `text` would be left to print: white space and characters the cleaning
+/// removes ([`is_forbidden`]) only. An identifier or title of `"\u{1b}"` is empty.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || is_forbidden(c))
+}
+
 /// Cleans `doc` in place; returns what it did as warnings, in document order.
 pub fn document(doc: &mut Document) -> Vec<Warning> {
     let mut w = Vec::new();
