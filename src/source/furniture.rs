@@ -127,9 +127,14 @@ pub fn release_line(text: &str) -> Option<Vec<Labelled>> {
     labelled(text, RELEASE)
 }
 
-/// A line of the closing credits block.
+/// A line of the closing credits block: bare (`责任编辑：张三`) or in brackets, as newsrooms
+/// often close a story (`（編輯：林美玲）`, `（责任编辑：张三）`).
 pub fn credits_line(text: &str) -> Option<Vec<Labelled>> {
-    labelled(text, CREDITS)
+    let t = text.trim();
+    let inner = t
+        .strip_prefix(['(', '（'])
+        .and_then(|s| s.strip_suffix([')', '）']));
+    labelled(inner.unwrap_or(t), CREDITS)
 }
 
 /// A label from `labels` at the start of `c` followed by a colon (with optional spaces before
@@ -252,6 +257,16 @@ mod tests {
             credits_line("責任編輯：陳大文｜審核：李小明"),
             Some(vec![l("責任編輯", "陳大文"), l("審核", "李小明")])
         );
+        assert_eq!(
+            credits_line("（編輯：林美玲）"),
+            Some(vec![l("編輯", "林美玲")])
+        );
+        assert_eq!(
+            credits_line("(责任编辑：张三　审核：李四)"),
+            Some(vec![l("责任编辑", "张三"), l("审核", "李四")])
+        );
+        // A bracketed aside is no credit line.
+        assert_eq!(credits_line("（会议指出：要加强）"), None);
         assert_eq!(credits_line("会议指出：要加强"), None);
         assert_eq!(credits_line("编辑："), None);
     }
