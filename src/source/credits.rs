@@ -41,6 +41,22 @@ const ROLES: &[&str] = &[
     "攝",
 ];
 
+/// Whether `before` ends with a credit role of two characters or more (`记者`, `通讯员`) or
+/// `after` starts with a photographer's `摄` (then the end or a bracket) or `报道`: the space
+/// between is the separator of a credit (`记者 张伟 摄`), not a typing slip to remove.
+pub fn is_credit_space(before: &[char], after: &[char]) -> bool {
+    let role_before = ROLES.iter().any(|r| {
+        let r: Vec<char> = r.chars().collect();
+        r.len() >= 2 && before.ends_with(&r)
+    });
+    let photo_after = matches!(after.first(), Some('摄' | '攝'))
+        && after
+            .get(1)
+            .is_none_or(|&c| matches!(c, '）' | ')' | '】') || is_space(c));
+    let report_after = after.starts_with(&['报', '道']) || after.starts_with(&['報', '導']);
+    role_before || photo_after || report_after
+}
+
 /// Endings that make a word an organisation rather than a person: `融媒体中心`, `本报`.
 const ORG_ENDINGS: &[&str] = &[
     "中心", "报", "報", "社", "台", "臺", "网", "網", "站", "局", "部", "委", "办", "辦", "院",

@@ -254,7 +254,7 @@ impl<'a> Plan<'a> {
                 for j in start + 1..i {
                     self.set(j, None, ChangeKind::HeadlineGap);
                 }
-            } else {
+            } else if !super::credits::is_credit_space(&self.chars[..start], &self.chars[i..]) {
                 for j in start..i {
                     self.set(j, None, ChangeKind::StraySpace);
                 }
@@ -378,5 +378,26 @@ mod tests {
         assert_eq!(edits[0].offset, 1);
         assert_eq!(edits[1].offset, 2);
         assert_eq!(t.chars().nth(edits[1].offset), Some('，'));
+    }
+
+    /// The spaces of a credit are its separators: `记者 张伟 摄` in a photo caption kept them
+    /// (they were removed as typing slips and the names glued: `记者张伟摄`).
+    #[test]
+    fn spaces_inside_credits_stay() {
+        for kept in [
+            "（图为施工人员加装电梯\u{3000}记者 张伟 摄）",
+            "通讯员 刘小燕 报道",
+            "本报見習記者 陳大文 攝",
+        ] {
+            let (t, edits) = normalise_text(kept, Field::Body);
+            assert_eq!(t, kept);
+            assert!(edits.is_empty(), "{edits:?}");
+        }
+        // Elsewhere a space between Han is still a slip, also next to a one-character role.
+        assert_eq!(
+            normalise_text("市民 在家门口", Field::Body).0,
+            "市民在家门口"
+        );
+        assert_eq!(normalise_text("全文 如下", Field::Body).0, "全文如下");
     }
 }
