@@ -46,6 +46,16 @@ fn stages(c: &mut Criterion) {
             b.iter(|| backend::render(format, black_box(&doc), &ctx).expect("renders"))
         });
     }
+    // As `paiban build` renders one file: planned once, so the DOCX and the EPUB share each
+    // face's subset (one after the other here; the CLI runs them side by side).
+    g.bench_function("render pdf+docx+epub, planned once", |b| {
+        b.iter(|| {
+            let planned = backend::Planned::new(black_box(&doc), &template);
+            for format in [Format::Pdf, Format::Docx, Format::Epub] {
+                backend::render_planned(format, &planned, &ctx).expect("renders");
+            }
+        })
+    });
     g.finish();
 
     // Every layout the reader knows, and each 100 times over (900 articles): reading must

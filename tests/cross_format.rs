@@ -365,7 +365,7 @@ fn every_format_sets_the_same_blocks_in_the_same_roles() {
     let fonts = fonts();
     for input in inputs() {
         let doc = read(&input);
-        let plan = paiban::plan::plan(&doc);
+        let plan = paiban::plan::plan(&doc, &Template::builtin("newspaper").unwrap());
         let mut want: Blocks = Vec::new();
         if let Some(m) = &plan.masthead {
             want.extend(m.title.iter().map(|t| (Role::IssueTitle, t.clone())));
@@ -741,4 +741,71 @@ fn italic_emphasis_is_italic_everywhere() {
             .filter(|(_, s)| *s)
             .all(|(t, _)| t == "狠抓落实")
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// One subset per face.
+
+fn unzip_bytes(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let mut zip = ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        out.insert(f.name().unwrap().into_owned(), data);
+    }
+    out
+}
+
+/// The DOCX and the EPUB of one planned document embed the same subset of each face, cut once:
+/// the plan lists every character either writer draws (none falls outside it), and the DOCX's
+/// font parts are the EPUB's subsets with only their first 32 bytes obfuscated.
+#[test]
+fn docx_and_epub_share_one_subset_per_face() {
+    let fonts = fonts();
+    let options = RenderOptions::default();
+    for name in TEMPLATES {
+        let t = Template::builtin(name).unwrap();
+        let ctx = Context {
+            template: &t,
+            fonts: &fonts,
+            options: &options,
+        };
+        for input in inputs() {
+            let doc = read(&input);
+            let planned = backend::Planned::new(&doc, &t);
+            let docx = backend::render_planned(Format::Docx, &planned, &ctx).unwrap();
+            let epub = backend::render_planned(Format::Epub, &planned, &ctx).unwrap();
+            assert_eq!(planned.outside_plan(), 0, "{name} {input}");
+            let docx = unzip_bytes(&docx);
+            let epub = unzip_bytes(&epub);
+            let epub_fonts: Vec<&Vec<u8>> = epub
+                .iter()
+                .filter(|(n, _)| n.ends_with(".ttf"))
+                .map(|(_, b)| b)
+                .collect();
+            let docx_fonts: Vec<&Vec<u8>> = docx
+                .iter()
+                .filter(|(n, _)| n.ends_with(".odttf"))
+                .map(|(_, b)| b)
+                .collect();
+            assert!(!epub_fonts.is_empty(), "{name} {input}");
+            assert_eq!(
+                planned.subsets_cut(),
+                epub_fonts.len(),
+                "{name} {input}: one cut per embedded face"
+            );
+            // The EPUB draws every face the DOCX does, and its contents heading perhaps one more.
+            assert!(!docx_fonts.is_empty(), "{name} {input}");
+            for d in &docx_fonts {
+                assert!(
+                    epub_fonts
+                        .iter()
+                        .any(|e| d.len() == e.len() && d[32..] == e[32..] && d[..32] != e[..32]),
+                    "{name} {input}: the DOCX's font is not the EPUB's subset"
+                );
+            }
+        }
+    }
 }

@@ -689,7 +689,8 @@ fn cmap(data: &[u8]) -> std::collections::BTreeSet<char> {
 
 /// Every character on every page (cover and contents included) is in the subset of the face
 /// the stylesheet sets it in, and each subset holds exactly the characters of the book that
-/// the bundled face has.
+/// the bundled face has, and those the DOCX of the same issue draws besides (the subset is
+/// shared): the running head and foot, and the digits Word numbers pages and lists with.
 #[test]
 fn every_character_is_in_its_subset_and_no_other() {
     let bundled = |file: &str| {
@@ -711,7 +712,16 @@ fn every_character_is_in_its_subset_and_no_other() {
     for input in INPUTS {
         for name in TEMPLATES {
             let template = Template::builtin(name).unwrap();
-            let book = Book::open(&epub(&read(input), name));
+            let doc = read(input);
+            let book = Book::open(&epub(&doc, name));
+            let plan = paiban::plan::plan(&doc, &template);
+            let mut docx_only: std::collections::BTreeSet<char> = "0123456789".chars().collect();
+            for line in [&plan.running_head, &plan.running_foot]
+                .into_iter()
+                .flatten()
+            {
+                docx_only.extend(line.text(1).chars());
+            }
             let mut used = BTreeMap::new();
             for page in book.names.iter().filter(|n| n.ends_with(".xhtml")) {
                 let html = book.xml(page);
@@ -730,7 +740,10 @@ fn every_character_is_in_its_subset_and_no_other() {
                     chars.intersection(&full[file]).copied().collect();
                 let missing: Vec<&char> = drawable.difference(&subset).collect();
                 assert!(missing.is_empty(), "{input} ({name}) {file}: {missing:?}");
-                let extra: Vec<&char> = subset.difference(&drawable).collect();
+                let extra: Vec<&char> = subset
+                    .difference(&drawable)
+                    .filter(|c| !docx_only.contains(c))
+                    .collect();
                 assert!(extra.is_empty(), "{input} ({name}) {file}: extra {extra:?}");
             }
             let fonts: Vec<&String> = book.names.iter().filter(|n| n.ends_with(".ttf")).collect();

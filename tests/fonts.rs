@@ -703,3 +703,140 @@ mod hostile {
         }
     }
 }
+
+/// A template family the font set holds (here an added TrueType file, Hanazono's Ming face
+/// for the byline) is embedded in the DOCX and the EPUB as the bundled faces are, holding the
+/// byline's characters, so neither format leaves it to the reader's machine; a CFF family
+/// cannot be, and says why.
+#[test]
+fn a_template_family_the_set_holds_is_embedded_in_docx_and_epub() {
+    use paiban::backend::{self, Context, Format, RenderOptions};
+    use paiban::typography::{FontRef, Template};
+    const HANAMIN_A: &str = "/usr/share/fonts/truetype/hanazono/HanaMinA.ttf";
+    let Some(path) = test_font(HANAMIN_A, "fonts-hanazono") else {
+        return;
+    };
+    let set = FontSet::builder()
+        .system(false)
+        .font_file(path)
+        .build()
+        .unwrap();
+    let family = set
+        .faces()
+        .find(|(_, i)| i.path() == Some(Path::new(path)))
+        .map(|(_, i)| i.family.clone())
+        .unwrap();
+    let mut t = Template::builtin("newspaper").unwrap();
+    t.roles.byline.font = FontRef::Family(family.clone());
+    let source =
+        "---\ntitle: 测试周刊\n---\n\n## 标题在此\n\n本报讯 正文一段。\n\n（记者 林晓峰）\n";
+    let dir = std::env::temp_dir().join(format!("paiban-family-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("family.md");
+    std::fs::write(&file, source).unwrap();
+    let doc = paiban::source::read_path(&file, &Default::default())
+        .unwrap()
+        .document;
+    let options = RenderOptions::default();
+    let ctx = Context {
+        template: &t,
+        fonts: &set,
+        options: &options,
+    };
+    let planned = backend::Planned::new(&doc, &t);
+    let unzip = |bytes: Vec<u8>| {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut out = std::collections::BTreeMap::new();
+        for i in 0..zip.len() {
+            let mut f = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+            out.insert(f.name().unwrap().into_owned(), data);
+        }
+        out
+    };
+    let docx = unzip(backend::render_planned(Format::Docx, &planned, &ctx).unwrap());
+    let epub = unzip(backend::render_planned(Format::Epub, &planned, &ctx).unwrap());
+    assert_eq!(planned.outside_plan(), 0);
+
+    let table = String::from_utf8(docx["word/fontTable.xml"].clone()).unwrap();
+    let entry = &table[table.find(&format!("w:name=\"{family}\"")).expect("named")..];
+    let entry = &entry[..entry.find("</w:font>").unwrap()];
+    assert!(entry.contains("w:embedRegular"), "{entry}");
+    assert_eq!(
+        docx.keys().filter(|n| n.ends_with(".odttf")).count(),
+        3,
+        "Song, Hei and the Ming face"
+    );
+    let css = String::from_utf8(epub["OEBPS/style.css"].clone()).unwrap();
+    assert!(
+        css.contains(&format!("font-family: \"{family}\";")),
+        "no @font-face for {family}:\n{css}"
+    );
+    let ming = &epub["OEBPS/fonts/family-3.ttf"];
+    let chars = cmap(ming);
+    let want: BTreeSet<char> = "（记者 林晓峰）".chars().filter(|c| *c != ' ').collect();
+    assert!(want.is_subset(&chars), "{:?}", want.difference(&chars));
+    assert!(chars.len() < 20, "a subset, not the face: {}", chars.len());
+
+    if let Some(cff) = test_font(NOTO_SERIF_CJK_OTC, "fonts-noto-cjk") {
+        let set = FontSet::builder()
+            .system(false)
+            .font_file(cff)
+            .build()
+            .unwrap();
+        let key = fonts::TemplateFace::Family("Noto Serif CJK SC".into());
+        let why = set.embeddable(&key).err().expect("CFF is not embeddable");
+        assert!(why.contains("CFF"), "{why}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+fn cmap(data: &[u8]) -> std::collections::BTreeSet<char> {
+    let face = ttf_parser::Face::parse(data, 0).expect("a font");
+    let mut set = std::collections::BTreeSet::new();
+    for sub in face.tables().cmap.unwrap().subtables {
+        if sub.is_unicode() {
+            sub.codepoints(|cp| {
+                if let Some(c) = char::from_u32(cp)
+                    && sub.glyph_index(cp).is_some_and(|g| g.0 != 0)
+                {
+                    set.insert(c);
+                }
+            });
+        }
+    }
+    set
+}
+
+/// `paiban build` says when the DOCX and EPUB cannot show what the PDF shows: a character only
+/// a fallback system or added face has (here CJK Extension B from Hanazono), and a template
+/// family that cannot be embedded (CFF outlines).
+#[test]
+fn build_warns_what_the_docx_and_epub_cannot_carry() {
+    const HANAMIN_B: &str = "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf";
+    let Some(font) = test_font(HANAMIN_B, "fonts-hanazono") else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("paiban-pdf-only-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("rare.md");
+    std::fs::write(&file, "## 标题\n\n本报讯 这里有一个生僻字𠈌。\n").unwrap();
+    let run = |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_paiban"))
+            .args(["build", "--no-system-fonts", "--font", font, "-o"])
+            .arg(&dir)
+            .arg(&file)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let err = run(&[]);
+    assert!(
+        err.contains("rare.md: the PDF draws 1 character with HanaMinB, a fallback face"),
+        "{err}"
+    );
+    assert!(!run(&["--to", "pdf"]).contains("fallback face"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

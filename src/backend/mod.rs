@@ -6,6 +6,7 @@ pub mod epub;
 pub mod json;
 pub mod package;
 pub mod pdf;
+mod planned;
 
 use std::fmt;
 use std::str::FromStr;
@@ -16,6 +17,8 @@ use crate::Error;
 use crate::fonts::FontSet;
 use crate::model::Document;
 use crate::typography::Template;
+
+pub use planned::{Cutter, Planned};
 
 /// The output formats. Adding one means one module here and one arm in [`render`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -79,10 +82,17 @@ pub struct RenderOptions {
     pub pdf_standard: Option<pdf::PdfStandard>,
 }
 
-/// Renders `doc` to the bytes of one output file.
+/// Renders `doc` to the bytes of one output file. To render several formats of one document,
+/// prepare it once and use [`render_planned`]: the formats then share the plan and the font
+/// subsets.
 pub fn render(format: Format, doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
+    render_planned(format, &Planned::new(doc, ctx.template), ctx)
+}
+
+/// Renders a prepared document to the bytes of one output file.
+pub fn render_planned(format: Format, doc: &Planned, ctx: &Context) -> Result<Vec<u8>, Error> {
     match format {
-        Format::Json => Ok(json::render(doc)),
+        Format::Json => Ok(json::render(doc.doc)),
         Format::Pdf => pdf::render(doc, ctx),
         Format::Docx => docx::render(doc, ctx),
         Format::Epub => epub::render(doc, ctx),

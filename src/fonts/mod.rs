@@ -11,6 +11,7 @@
 pub mod bundled;
 mod collection;
 mod coverage;
+mod embeddable;
 mod error;
 mod fontset;
 pub mod report;
@@ -19,6 +20,7 @@ mod template_face;
 
 pub use collection::MAX_COLLECTION_FACES;
 pub use coverage::{CoverageReport, FaceUse, MissingChar, MissingGlyphs};
+pub use embeddable::EmbeddableFace;
 pub use error::FontError;
 pub use fontset::{
     FaceData, FaceId, FaceInfo, FaceOrigin, FaceRequest, FontSet, FontSetBuilder, SharedBytes,

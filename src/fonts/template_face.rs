@@ -28,6 +28,15 @@ impl TemplateFace {
         }
     }
 
+    /// The face a family name stands for, as writers name it ([`TemplateFace::family`]).
+    pub fn from_family(family: &str) -> Self {
+        match family {
+            bundled::SERIF_FAMILY => TemplateFace::Serif,
+            bundled::SANS_BOLD_FAMILY => TemplateFace::SansBold,
+            other => TemplateFace::Family(other.to_owned()),
+        }
+    }
+
     /// The bundled face's short name ([`bundled::SERIF`], [`bundled::SANS_BOLD`]).
     pub fn bundled_name(&self) -> Option<&'static str> {
         match self {

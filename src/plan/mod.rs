@@ -11,13 +11,17 @@
 //! different text or give the same text different roles.
 
 mod article;
+pub mod labels;
+mod usage;
 
 use std::borrow::Cow;
 
 use crate::model::{Document, Run};
-use crate::typography::Role;
+use crate::typography::{Role, RunningFields, RunningLine, Template};
 
 pub use article::label;
+pub use labels::Labels;
+pub use usage::FaceUsage;
 
 /// What the issue sets, in reading order.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +33,21 @@ pub struct Plan<'d> {
     /// Every list of the issue, in order: [`ListItem::list`] indexes it (DOCX numbers each
     /// list on its own, so each ordered list counts from 1).
     pub lists: Vec<List>,
+    /// The issue's name in every format's metadata (PDF and DOCX document title, EPUB
+    /// `dc:title`) and on the EPUB cover: the title, else the first headline, else the start of
+    /// the first text. Empty only for an issue with no text at all.
+    pub title: String,
+    /// The language every format tags the text with: the document's, else the template's.
+    pub language: String,
+    /// The identifier every format records: the document's, else one derived from its text,
+    /// so that two untitled issues are never one book to a reading system.
+    pub identifier: String,
+    /// The running head and foot, expanded once; `None` where the template's pattern gives
+    /// nothing to print for this issue.
+    pub running_head: Option<RunningLine>,
+    pub running_foot: Option<RunningLine>,
+    /// The words printed around the text, in the issue's script.
+    pub labels: Labels,
 }
 
 /// The title area at the head of the issue (报头).
@@ -180,8 +199,8 @@ impl ListKind {
     }
 }
 
-/// The plan of `doc`.
-pub fn plan(doc: &Document) -> Plan<'_> {
+/// The plan of `doc` set with `template`.
+pub fn plan<'d>(doc: &'d Document, template: &Template) -> Plan<'d> {
     let date = doc.meta.chinese_date();
     let parts: Vec<&str> = [doc.meta.publisher.as_deref(), date.as_deref()]
         .into_iter()
@@ -198,9 +217,67 @@ pub fn plan(doc: &Document) -> Plan<'_> {
         .enumerate()
         .map(|(i, a)| article::plan(a, i, &mut lists))
         .collect();
+    let running = |head: bool| {
+        let fields = RunningFields {
+            title: doc.meta.title.as_deref().unwrap_or(""),
+            date: date.as_deref().unwrap_or(""),
+            publisher: doc.meta.publisher.as_deref().unwrap_or(""),
+            page: 0,
+        };
+        let line = if head {
+            template.running_head(&fields)
+        } else {
+            template.running_foot(&fields)
+        };
+        (!line.is_blank()).then_some(line)
+    };
+    let language =
+        non_blank(&doc.meta.language).unwrap_or_else(|| template.language.tag().to_owned());
     Plan {
         masthead,
         articles,
         lists,
+        title: issue_title(doc),
+        labels: Labels::for_language(&language),
+        language,
+        identifier: non_blank(&doc.meta.identifier).unwrap_or_else(|| derived_identifier(doc)),
+        running_head: running(true),
+        running_foot: running(false),
     }
+}
+
+fn non_blank(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_owned())
+}
+
+/// The title, else the first headline (or kicker), else the first 30 characters of the first
+/// text.
+fn issue_title(doc: &Document) -> String {
+    if let Some(t) = doc
+        .meta
+        .title_or_first_headline(&doc.articles)
+        .and_then(non_blank)
+    {
+        return t;
+    }
+    doc.text_items()
+        .into_iter()
+        .map(|(_, t)| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .find(|t| !t.is_empty())
+        .map(|t| t.chars().take(30).collect())
+        .unwrap_or_default()
+}
+
+/// `urn:paiban:` and a 64-bit FNV-1a hash of the issue's text, in hex: the same text gives the
+/// same identifier on every run, different texts different ones.
+fn derived_identifier(doc: &Document) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (what, text) in doc.text_items() {
+        for b in what.bytes().chain([0x1f]).chain(text.bytes()).chain([0x1e]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    format!("urn:paiban:{h:016x}")
 }

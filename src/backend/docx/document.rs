@@ -8,8 +8,8 @@ use super::props::{PPr, RPr, Rule, Space};
 use super::styles::{self, PStyle};
 use super::xml::Xml;
 use super::{NS_R, NS_W};
-use crate::model::Document;
-use crate::plan::{self, ArticlePlan, LeadKind, List, Masthead, PlannedBlock};
+
+use crate::plan::{ArticlePlan, LeadKind, List, Masthead, Plan, PlannedBlock};
 use crate::source::sanitize::is_safe_link;
 use crate::typography::{Emphasis, Role, Template, autospace, pt_to_twips};
 
@@ -35,13 +35,12 @@ struct Writer<'a, 'b> {
 }
 
 pub(super) fn write(
-    doc: &Document,
+    plan: &Plan,
     t: &Template,
     rels: &mut Rels,
     usage: &mut Usage,
     section: &Section,
 ) -> Written {
-    let plan = plan::plan(doc);
     let mut w = Writer {
         x: Xml::new(),
         t,
@@ -69,7 +68,7 @@ pub(super) fn write(
     w.x.close("w:document");
     Written {
         xml: w.x.finish(),
-        lists: plan.lists,
+        lists: plan.lists.clone(),
     }
 }
 

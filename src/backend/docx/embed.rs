@@ -10,8 +10,6 @@
 //! The GUID is derived from the document identifier, the family and the style slot, so the same
 //! document gives the same key (and the same bytes) on every run.
 
-use std::collections::BTreeSet;
-
 /// One embedded face as `fontTable.xml` names it; its font data is made by [`Embedded::font`].
 #[derive(Debug)]
 pub(super) struct Embedded {
@@ -42,16 +40,11 @@ impl Embedded {
         }
     }
 
-    /// The font part: `face` subset to `chars` and obfuscated with this entry's key.
-    pub(super) fn font<E>(
-        &self,
-        face: &SourceFace,
-        chars: &BTreeSet<char>,
-        subset: impl Fn(&[u8], u32, &BTreeSet<char>) -> Result<Vec<u8>, E>,
-    ) -> Result<Vec<u8>, E> {
-        let mut data = subset(face.data, face.index, chars)?;
+    /// The font part: the face's subset obfuscated with this entry's key.
+    pub(super) fn font(&self, subset: &[u8]) -> Vec<u8> {
+        let mut data = subset.to_vec();
         obfuscate(&mut data, &self.key);
-        Ok(data)
+        data
     }
 }
 

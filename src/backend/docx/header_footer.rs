@@ -8,8 +8,8 @@ use super::props::{PPr, RPr};
 use super::styles::PStyle;
 use super::xml::Xml;
 use super::{NS_R, NS_W};
-use crate::model::Document;
-use crate::typography::{RunningFields, RunningLine, RunningPiece, Template};
+use crate::plan::Plan;
+use crate::typography::{RunningPiece, Template};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -17,43 +17,14 @@ pub(super) enum Kind {
     Footer,
 }
 
-/// The running line of `kind` for the document, expanded by the template: text and a
-/// [`RunningPiece::PageNumber`] where the `PAGE` field goes, so no digits of the document's own
-/// text can become the field.
-fn line(kind: Kind, t: &Template, doc: &Document) -> RunningLine {
-    let date = doc.meta.chinese_date().unwrap_or_default();
-    let fields = RunningFields {
-        title: doc.meta.title.as_deref().unwrap_or(""),
-        date: &date,
-        publisher: doc.meta.publisher.as_deref().unwrap_or(""),
-        page: 0,
-    };
-    match kind {
-        Kind::Header => t.running_head(&fields),
-        Kind::Footer => t.running_foot(&fields),
-    }
-}
-
 /// The part, or `None` when the template's pattern is empty.
-pub(super) fn write(
-    kind: Kind,
-    t: &Template,
-    doc: &Document,
-    usage: &mut Usage,
-) -> Option<Vec<u8>> {
-    let (pattern, style, root) = match kind {
-        Kind::Header => (&t.page.header, PStyle::HEADER, "w:hdr"),
-        Kind::Footer => (&t.page.footer, PStyle::FOOTER, "w:ftr"),
+pub(super) fn write(kind: Kind, t: &Template, plan: &Plan, usage: &mut Usage) -> Option<Vec<u8>> {
+    // The plan expanded the template's pattern; a blank one (no pattern, or `{title}　{date}`
+    // for an issue with neither) gives no part, as the PDF draws no running head then.
+    let (running, style, root) = match kind {
+        Kind::Header => (plan.running_head.as_ref()?, PStyle::HEADER, "w:hdr"),
+        Kind::Footer => (plan.running_foot.as_ref()?, PStyle::FOOTER, "w:ftr"),
     };
-    if pattern.trim().is_empty() {
-        return None;
-    }
-    // A pattern whose fields are all empty (`{title}　{date}` for an issue with neither) gives
-    // no part, as the PDF draws no running head then: an empty header was written before.
-    let running = line(kind, t, doc);
-    if running.is_blank() {
-        return None;
-    }
     let family = style.family(t);
     let mut x = Xml::new();
     x.open(root, &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
@@ -89,7 +60,7 @@ pub(super) fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Metadata;
+    use crate::model::{Document, Metadata};
 
     fn doc() -> Document {
         Document {
@@ -105,7 +76,16 @@ mod tests {
     }
 
     fn pieces(t: &Template, kind: Kind, doc: &Document) -> Vec<RunningPiece> {
-        line(kind, t, doc).pieces().to_vec()
+        let plan = crate::plan::plan(doc, t);
+        let line = match kind {
+            Kind::Header => plan.running_head,
+            Kind::Footer => plan.running_foot,
+        };
+        line.map(|l| l.pieces().to_vec()).unwrap_or_default()
+    }
+
+    fn write(kind: Kind, t: &Template, doc: &Document, usage: &mut Usage) -> Option<Vec<u8>> {
+        super::write(kind, t, &crate::plan::plan(doc, t), usage)
     }
 
     #[test]

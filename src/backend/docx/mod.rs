@@ -32,11 +32,12 @@ mod xml;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use super::Context;
 use super::package::{Package, Prepared};
+use super::{Context, Planned};
 use crate::Error;
 use crate::fonts;
 use crate::model::Document;
+use crate::plan::Plan;
 use crate::typography;
 use embed::Embedded;
 use header_footer::Kind;
@@ -55,17 +56,12 @@ impl Lang {
     /// A Chinese document (`zh…`) sets Latin text as `en-US` and East Asian text in its own
     /// language, as Word does; another language is the Latin one and the template's Chinese
     /// variant stays the East Asian one.
-    fn new(doc: &Document, ctx: &Context) -> Self {
-        let tag = doc.meta.language.trim();
-        if tag.is_empty() || tag.to_ascii_lowercase().starts_with("zh") {
-            let east_asian = if tag.is_empty() {
-                ctx.template.language.tag()
-            } else {
-                tag
-            };
+    fn new(plan: &Plan, ctx: &Context) -> Self {
+        let tag = plan.language.as_str();
+        if tag.to_ascii_lowercase().starts_with("zh") {
             Lang {
                 latin: "en-US".into(),
-                east_asian: east_asian.into(),
+                east_asian: tag.into(),
             }
         } else {
             Lang {
@@ -79,17 +75,18 @@ impl Lang {
 use rayon::prelude::*;
 
 /// Renders `doc` as a DOCX package.
-pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
+pub(crate) fn render(prepared: &Planned, ctx: &Context) -> Result<Vec<u8>, Error> {
+    let (doc, plan) = (prepared.doc, &prepared.plan);
     let t = ctx.template;
-    let lang = Lang::new(doc, ctx);
+    let lang = Lang::new(plan, ctx);
     let mut usage = faces::Usage::default();
 
     let mut rels = Rels::default();
     rels.add(rel::STYLES, "styles.xml");
     rels.add(rel::SETTINGS, "settings.xml");
     rels.add(rel::FONT_TABLE, "fontTable.xml");
-    let header = header_footer::write(Kind::Header, t, doc, &mut usage);
-    let footer = header_footer::write(Kind::Footer, t, doc, &mut usage);
+    let header = header_footer::write(Kind::Header, t, plan, &mut usage);
+    let footer = header_footer::write(Kind::Footer, t, plan, &mut usage);
     let section = document::Section {
         header: header
             .as_ref()
@@ -99,7 +96,7 @@ pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
             .map(|_| rels.add(rel::FOOTER, "footer1.xml")),
     };
     let styles = styles::write(t, &lang, &mut usage);
-    let written = document::write(doc, t, &mut rels, &mut usage, &section);
+    let written = document::write(plan, t, &mut rels, &mut usage, &section);
     let numbering = (!written.lists.is_empty()).then(|| {
         rels.add(rel::NUMBERING, "numbering.xml");
         let family = styles::PStyle::of(typography::Role::ListItem)
@@ -112,10 +109,15 @@ pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
 
     // Which faces are embedded, and their keys, are known before they are subset: the parts
     // that name them are written first and packaged while the fonts are being cut.
+    let others = if ctx.options.no_embed_fonts {
+        Vec::new()
+    } else {
+        other_faces(&usage, ctx.fonts)
+    };
     let jobs = if ctx.options.no_embed_fonts {
         Vec::new()
     } else {
-        font_jobs(&usage)
+        font_jobs(&usage, &others)
     };
     let mut font_rels = Rels::default();
     let embedded: Vec<(Embedded, String)> = jobs
@@ -123,7 +125,7 @@ pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
         .enumerate()
         .map(|(i, job)| {
             let id = font_rels.add(rel::FONT, &format!("fonts/font{}.odttf", i + 1));
-            (Embedded::new(&job.source, &doc.meta.identifier), id)
+            (Embedded::new(&job.source, &plan.identifier), id)
         })
         .collect();
     let font_table = parts::font_table(usage.families().map(|(f, _)| f), &embedded);
@@ -158,7 +160,7 @@ pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
             parts::content_types(&overrides, !embedded.is_empty()),
         ),
         ("_rels/.rels", root.write()),
-        ("docProps/core.xml", parts::core(&doc.meta)),
+        ("docProps/core.xml", parts::core(&doc.meta, plan)),
         ("docProps/app.xml", parts::app(&doc.meta)),
         ("word/document.xml", written.xml),
         ("word/_rels/document.xml.rels", rels.write()),
@@ -183,7 +185,7 @@ pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
     // another thread packages the XML parts; the compressed fonts are then appended in order.
     let date = doc.meta.date;
     let (fonts, package) = rayon::join(
-        || embed_fonts(doc, &jobs, &embedded),
+        || embed_fonts(prepared, &jobs, &embedded),
         || {
             let mut package = Package::new(date);
             for (name, bytes) in &files {
@@ -203,28 +205,51 @@ pub(crate) fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
         .map_err(|e| render_error(doc, e.to_string()))
 }
 
-/// A bundled face that draws text in the document, and the characters it draws.
+/// A face that draws text in the document, and the characters it draws.
 struct FontJob<'a> {
-    source: embed::SourceFace<'static>,
+    face: fonts::TemplateFace,
+    source: embed::SourceFace<'a>,
     chars: &'a BTreeSet<char>,
 }
 
-/// The bundled faces that draw text in this document, in the order of `fontTable.xml`. Without
-/// the `embedded-fonts` feature there are no bundled faces and nothing is embedded.
-fn font_jobs(usage: &faces::Usage) -> Vec<FontJob<'_>> {
+/// The faces of families the template names that are not bundled but that the font set holds
+/// and may embed (an added file, a system font): embedded like the bundled ones, so the DOCX
+/// shows what the PDF shows. One that cannot be embedded is only named (the build warns).
+fn other_faces(usage: &faces::Usage, set: &fonts::FontSet) -> Vec<fonts::EmbeddableFace> {
+    usage
+        .families()
+        .filter(|(family, chars)| !chars.is_empty() && !faces::is_bundled(family))
+        .filter_map(|(family, _)| {
+            set.embeddable(&fonts::TemplateFace::from_family(family))
+                .ok()
+        })
+        .collect()
+}
+
+/// The faces that draw text in this document, in the order of `fontTable.xml`: bundled ones
+/// (none without the `embedded-fonts` feature) and `others`.
+fn font_jobs<'a>(usage: &'a faces::Usage, others: &'a [fonts::EmbeddableFace]) -> Vec<FontJob<'a>> {
     usage
         .families()
         .filter(|(_, chars)| !chars.is_empty())
         .flat_map(|(family, chars)| {
-            fonts::bundled::faces()
+            let bundled = fonts::bundled::faces()
                 .iter()
                 .filter(move |f| f.family == family)
-                .map(move |face| FontJob {
+                .map(|face| (face.family, face.weight, face.data, 0));
+            let other = others
+                .iter()
+                .filter(move |f| f.key.family() == family)
+                .map(move |f| (family, f.weight, f.data.bytes(), f.data.index()));
+            bundled
+                .chain(other)
+                .map(move |(name, weight, data, index)| FontJob {
+                    face: fonts::TemplateFace::from_family(family),
                     source: embed::SourceFace {
-                        family: face.family,
-                        bold: face.weight >= 600,
-                        data: face.data,
-                        index: 0,
+                        family: name,
+                        bold: weight >= 600,
+                        data,
+                        index,
                     },
                     chars,
                 })
@@ -237,7 +262,7 @@ fn font_jobs(usage: &faces::Usage) -> Vec<FontJob<'_>> {
 /// The face with the most characters is started first (the body face, several times the
 /// headline face's work), so the others run beside it rather than before it.
 fn embed_fonts(
-    doc: &Document,
+    prepared: &Planned,
     jobs: &[FontJob],
     embedded: &[(Embedded, String)],
 ) -> Result<Vec<Prepared>, Error> {
@@ -247,11 +272,22 @@ fn embed_fonts(
         .into_par_iter()
         .map(|i| {
             let (job, (entry, _)) = (&jobs[i], &embedded[i]);
-            let data = entry
-                .font(&job.source, job.chars, fonts::subset)
+            let cut = |data: &[u8], index, chars: &BTreeSet<char>| {
+                fonts::subset(data, index, chars).map_err(|e| e.to_string())
+            };
+            let subset = prepared
+                .subset(
+                    &job.face,
+                    job.source.data,
+                    job.source.index,
+                    job.chars,
+                    &cut,
+                )
                 .map_err(|e| Error::Font {
                     message: format!("cannot embed {} in the DOCX: {e}", job.source.family),
                 })?;
+            let data = entry.font(&subset);
+            let doc = prepared.doc;
             let name = format!("word/fonts/font{}.odttf", i + 1);
             let part = Package::prepare_deflated_fast(doc.meta.date, &name, &data)
                 .map_err(|e| render_error(doc, e.to_string()))?;

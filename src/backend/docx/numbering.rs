@@ -24,8 +24,11 @@ pub(super) fn write(
     family: &str,
     usage: &mut Usage,
 ) -> Vec<u8> {
-    for kind in [ListKind::Ordered, ListKind::Bullet] {
-        usage.add(family, &kind.word_level_text());
+    // What Word draws: the markers of the lists there are (not `%1`), every digit.
+    for list in lists {
+        let (marker, separator) = list.kind.marker(1);
+        usage.add(family, &marker);
+        usage.add(family, separator);
     }
     usage.add(family, "0123456789");
     let mut x = Xml::new();

@@ -8,6 +8,7 @@ use super::faces;
 use super::xml::Xml;
 use super::{NS_R, NS_W};
 use crate::model::{IssueDate, Metadata};
+use crate::plan::Plan;
 
 const NS_RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const NS_TYPES: &str = "http://schemas.openxmlformats.org/package/2006/content-types";
@@ -156,7 +157,7 @@ pub(super) fn content_types(overrides: &[(&str, &str)], fonts: bool) -> Vec<u8> 
 /// `docProps/core.xml`: title, creator (the publisher), language, identifier, and created /
 /// modified from the issue date — never the clock, so the bytes are reproducible; without a
 /// date they are left out.
-pub(super) fn core(meta: &Metadata) -> Vec<u8> {
+pub(super) fn core(meta: &Metadata, plan: &Plan) -> Vec<u8> {
     let mut x = Xml::new();
     x.open(
         "cp:coreProperties",
@@ -171,14 +172,14 @@ pub(super) fn core(meta: &Metadata) -> Vec<u8> {
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
         ],
     );
-    if let Some(t) = &meta.title {
-        x.leaf("dc:title", &[], t);
+    if !plan.title.is_empty() {
+        x.leaf("dc:title", &[], &plan.title);
     }
     if let Some(p) = &meta.publisher {
         x.leaf("dc:creator", &[], p);
     }
-    x.leaf("dc:identifier", &[], &meta.identifier);
-    x.leaf("dc:language", &[], &meta.language);
+    x.leaf("dc:identifier", &[], &plan.identifier);
+    x.leaf("dc:language", &[], &plan.language);
     if let Some(stamp) = meta.date.map(w3cdtf) {
         let ty = [("xsi:type", "dcterms:W3CDTF")];
         x.leaf("dcterms:created", &ty, &stamp);

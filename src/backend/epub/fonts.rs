@@ -12,16 +12,17 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::Error;
+use crate::backend::Planned;
 use crate::backend::package::{Package, Prepared};
 use crate::fonts::bundled;
 use crate::model::IssueDate;
 use rayon::prelude::*;
 
-/// A face the book can embed: one TrueType face standing for a bundled face name.
-#[derive(Debug, Clone, Copy)]
+/// A face the book can embed: one TrueType face standing for a template face.
+#[derive(Debug, Clone)]
 pub struct Face<'a> {
-    /// The bundled name it stands for: [`bundled::SERIF`] or [`bundled::SANS_BOLD`].
-    pub name: &'static str,
+    /// The template face it stands for: a bundled one, or a family the font set holds.
+    pub key: FaceKey,
     /// Family name inside the font, used in `@font-face`.
     pub family: &'a str,
     /// `usWeightClass`, used as the `@font-face` weight.
@@ -48,7 +49,11 @@ impl Faces<'static> {
             faces: bundled::faces()
                 .iter()
                 .map(|b| Face {
-                    name: b.name,
+                    key: if b.name == bundled::SERIF {
+                        FaceKey::Serif
+                    } else {
+                        FaceKey::SansBold
+                    },
                     family: b.family,
                     weight: b.weight,
                     data: b.data,
@@ -63,10 +68,9 @@ impl Faces<'static> {
 }
 
 impl<'a> Faces<'a> {
-    /// The face standing for `key`, if it is a bundled face that is available.
+    /// The face standing for `key`, if it is available.
     pub(super) fn get(&self, key: &FaceKey) -> Option<&Face<'a>> {
-        let name = key.bundled_name()?;
-        self.faces.iter().find(|f| f.name == name)
+        self.faces.iter().find(|f| &f.key == key)
     }
 }
 
@@ -98,7 +102,6 @@ impl Usage {
 
 /// A subset written into the book.
 pub(super) struct Embedded {
-    pub key: FaceKey,
     pub family: String,
     pub weight: u16,
     /// Path inside the content folder, `fonts/serif.ttf`.
@@ -108,39 +111,53 @@ pub(super) struct Embedded {
 }
 
 impl Embedded {
-    /// The manifest id, `font-serif`.
+    /// The manifest id, `font-serif`, `font-family-3`: from the file name.
     pub(super) fn id(&self) -> String {
-        format!("font-{}", self.key.bundled_name().unwrap_or("family"))
+        let stem = self
+            .href
+            .trim_start_matches("fonts/")
+            .trim_end_matches(".ttf");
+        format!("font-{stem}")
     }
 }
 
-/// One subset per available face that draws anything, holding exactly the characters it draws,
-/// in a fixed order (Song, then Hei) so the package is reproducible. The faces are subset and
+/// One subset per available face that draws anything, holding the characters the plan says it
+/// draws, in a fixed order (Song, Hei, then other families as the template names them) so the
+/// package is reproducible. The faces are subset and
 /// deflated in parallel: the body face is most of an EPUB's render time.
 pub(super) fn embed(
+    planned: &Planned,
     faces: &Faces,
     usage: &Usage,
     date: Option<IssueDate>,
 ) -> Result<Vec<Embedded>, Error> {
-    let jobs: Vec<_> = [FaceKey::Serif, FaceKey::SansBold]
-        .into_iter()
-        .filter_map(|key| Some((faces.get(&key)?, usage.chars(&key)?, key)))
+    let jobs: Vec<_> = faces
+        .faces
+        .iter()
+        .enumerate()
+        .filter_map(|(i, face)| Some((i, face, usage.chars(&face.key)?)))
         .collect();
     jobs.into_par_iter()
-        .map(|(face, chars, key)| {
+        .map(|(i, face, chars)| {
+            let key = face.key.clone();
             let font = |e: String| Error::Font {
                 message: format!("cannot subset {} for the EPUB: {e}", face.family),
             };
-            let bytes = (faces.subset)(face.data, face.index, chars).map_err(font)?;
-            let name = key.bundled_name().expect("bundled keys only");
-            let href = format!("fonts/{name}.ttf");
+            let cut =
+                |data: &[u8], index, chars: &BTreeSet<char>| (faces.subset)(data, index, chars);
+            let bytes = planned
+                .subset(&key, face.data, face.index, chars, &cut)
+                .map_err(font)?;
+            let href = match key.bundled_name() {
+                Some(name) => format!("fonts/{name}.ttf"),
+                None => format!("fonts/family-{}.ttf", i + 1),
+            };
             let part = Package::prepare_deflated(date, &format!("OEBPS/{href}"), &bytes)
                 .map_err(|e| font(e.to_string()))?;
             Ok(Embedded {
                 family: face.family.to_owned(),
                 weight: face.weight,
                 href,
-                key,
                 part,
             })
         })

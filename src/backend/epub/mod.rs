@@ -34,11 +34,11 @@ use std::path::PathBuf;
 
 pub use fonts::{Face, Faces, SubsetFn};
 
-use super::Context;
 use super::package::Package;
+use super::{Context, Planned};
 use crate::Error;
 use crate::model::Document;
-use crate::plan::{self, Plan};
+use crate::plan::Plan;
 use crate::typography::Role;
 use css::Styles;
 use fonts::Usage;
@@ -50,15 +50,34 @@ const NCX: &str = "toc.ncx";
 const STYLESHEET: &str = "style.css";
 const COVER_IMAGE: &str = "cover.svg";
 
-/// Renders `doc` as an EPUB with the bundled faces.
-pub fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
-    render_with_faces(doc, ctx, &Faces::bundled())
+/// Renders a planned document as an EPUB with the bundled faces.
+pub fn render(planned: &Planned, ctx: &Context) -> Result<Vec<u8>, Error> {
+    // Families the template names that the font set holds and may embed join the bundled faces.
+    let mut faces = Faces::bundled();
+    let others: Vec<_> = planned
+        .usage
+        .faces()
+        .filter(|(key, _)| key.bundled_name().is_none())
+        .filter_map(|(key, _)| ctx.fonts.embeddable(key).ok())
+        .collect();
+    faces.faces.extend(others.iter().map(|f| Face {
+        key: f.key.clone(),
+        family: &f.family,
+        weight: f.weight,
+        data: f.data.bytes(),
+        index: f.data.index(),
+    }));
+    write(planned, ctx, &faces)
 }
 
 /// Renders `doc` as an EPUB embedding subsets of `faces`.
 pub fn render_with_faces(doc: &Document, ctx: &Context, faces: &Faces) -> Result<Vec<u8>, Error> {
-    let plan = plan::plan(doc);
-    let book = Book::new(doc, &plan);
+    write(&Planned::new(doc, ctx.template), ctx, faces)
+}
+
+fn write(planned: &Planned, ctx: &Context, faces: &Faces) -> Result<Vec<u8>, Error> {
+    let (doc, plan) = (planned.doc, &planned.plan);
+    let book = Book::new(plan);
     let styles = Styles {
         template: ctx.template,
         faces,
@@ -66,7 +85,7 @@ pub fn render_with_faces(doc: &Document, ctx: &Context, faces: &Faces) -> Result
     let mut usage = Usage::default();
 
     let cover_page = cover::page(plan.masthead.as_ref(), &book, &styles, &mut usage);
-    let nav_page = nav::xhtml(&book, &styles, &mut usage);
+    let nav_page = nav::xhtml(&book, &plan.labels, &styles, &mut usage);
     let articles: Vec<String> = plan
         .articles
         .iter()
@@ -99,7 +118,7 @@ pub fn render_with_faces(doc: &Document, ctx: &Context, faces: &Faces) -> Result
         (&families.0, &families.1),
     );
 
-    let embedded = fonts::embed(faces, &usage, doc.meta.date)?;
+    let embedded = fonts::embed(planned, faces, &usage, doc.meta.date)?;
     let stylesheet = css::stylesheet(&styles, &embedded);
     let ncx = nav::ncx(&book);
     let package = opf::package(&doc.meta, &book, &embedded);
@@ -169,29 +188,10 @@ pub(super) struct Entry {
 }
 
 impl Book {
-    fn new(doc: &Document, plan: &Plan) -> Self {
-        let non_empty = |s: &str, fallback: &str| {
-            if s.trim().is_empty() {
-                fallback.to_owned()
-            } else {
-                s.trim().to_owned()
-            }
-        };
-        // EPUB requires a title: the issue's, else the first headline, else the start of the
-        // first text the book has.
-        let first_text = || {
-            doc.text_items()
-                .into_iter()
-                .map(|(_, t)| t.chars().take(30).collect::<String>())
-                .find(|t| !t.trim().is_empty())
-        };
-        let title = doc
-            .meta
-            .title_or_first_headline(&doc.articles)
-            .map(str::to_owned)
-            .or_else(first_text)
-            .map(|t| non_empty(&t, ""))
-            .unwrap_or_default();
+    /// The book's parts as the plan names them: EPUB requires a title, a language and an
+    /// identifier, and the plan has decided each.
+    fn new(plan: &Plan) -> Self {
+        let title = plan.title.clone();
         let articles: Vec<Entry> = plan
             .articles
             .iter()
@@ -222,8 +222,8 @@ impl Book {
                 .collect()
         };
         Book {
-            lang: non_empty(&doc.meta.language, "zh-CN"),
-            identifier: non_empty(&doc.meta.identifier, "urn:paiban:untitled"),
+            lang: plan.language.clone(),
+            identifier: plan.identifier.clone(),
             title,
             articles,
             toc,

@@ -6,22 +6,17 @@ use super::fonts::Usage;
 use super::xhtml::Page;
 use super::xml;
 use super::{Book, COVER_IMAGE, COVER_PAGE, NAV_PAGE};
+use crate::plan::Labels;
 use crate::typography::Role;
 
-/// Heading of the contents page and the label of its landmark.
-const CONTENTS: &str = "目录";
-const COVER: &str = "封面";
-const BODY: &str = "正文";
-const LANDMARKS: &str = "导览";
-
-pub(super) fn xhtml(book: &Book, styles: &Styles, usage: &mut Usage) -> String {
-    let mut page = Page::new(&book.lang, CONTENTS, styles, usage);
+pub(super) fn xhtml(book: &Book, labels: &Labels, styles: &Styles, usage: &mut Usage) -> String {
+    let mut page = Page::new(&book.lang, labels.contents, styles, usage);
     // The cover as a thumbnail above the contents, as magazines print it; decorative
     // (the cover page carries the same text), so its alternative text is empty.
     page.raw(&format!(
         "<body>\n<p class=\"toc-cover\"><img src=\"{COVER_IMAGE}\" alt=\"\"/></p>\n<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n"
     ));
-    page.element("h1", None, Role::Headline, CONTENTS);
+    page.element("h1", None, Role::Headline, labels.contents);
     page.raw("<ol>\n");
     for entry in book.toc() {
         page.raw(&format!("<li><a href=\"{}\">", xml::attr(&entry.file)));
@@ -31,7 +26,7 @@ pub(super) fn xhtml(book: &Book, styles: &Styles, usage: &mut Usage) -> String {
     page.raw("</ol>\n</nav>\n");
 
     page.raw("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n");
-    page.element("h2", None, Role::Body, LANDMARKS);
+    page.element("h2", None, Role::Body, labels.landmarks);
     page.raw("<ol>\n");
     let first = book
         .toc()
@@ -39,9 +34,9 @@ pub(super) fn xhtml(book: &Book, styles: &Styles, usage: &mut Usage) -> String {
         .map_or(COVER_PAGE, |e| e.file.as_str())
         .to_owned();
     for (kind, href, label) in [
-        ("cover", COVER_PAGE.to_owned(), COVER),
-        ("toc", format!("{NAV_PAGE}#toc"), CONTENTS),
-        ("bodymatter", first, BODY),
+        ("cover", COVER_PAGE.to_owned(), labels.cover),
+        ("toc", format!("{NAV_PAGE}#toc"), labels.contents),
+        ("bodymatter", first, labels.body),
     ] {
         page.raw(&format!(
             "<li><a epub:type=\"{kind}\" href=\"{}\">",

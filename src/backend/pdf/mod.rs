@@ -8,9 +8,8 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use crate::Error;
-use crate::model::Document;
 
-use super::Context;
+use super::{Context, Planned};
 
 /// Archival PDF flavours krilla can validate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +42,8 @@ impl FromStr for PdfStandard {
     }
 }
 
-pub fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
+pub fn render(prepared: &Planned, ctx: &Context) -> Result<Vec<u8>, Error> {
+    let doc = prepared.doc;
     let fail = |message: String| Error::Render {
         path: PathBuf::new(),
         format: "pdf",
@@ -59,6 +59,6 @@ pub fn render(doc: &Document, ctx: &Context) -> Result<Vec<u8>, Error> {
              matter (a file named like dongchangfu-2022-09.md with a dated dateline supplies it)"
         )));
     }
-    let layout = layout::layout(doc, ctx.template, ctx.fonts);
-    write::write(doc, &layout, ctx.options.pdf_standard).map_err(fail)
+    let layout = layout::layout_planned(doc, &prepared.plan, ctx.template, ctx.fonts);
+    write::write(doc, &prepared.plan, &layout, ctx.options.pdf_standard).map_err(fail)
 }

@@ -19,6 +19,7 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use crate::fonts::FaceId;
 use crate::model::Document;
+use crate::plan::Plan;
 
 use super::PdfStandard;
 use super::layout::Layout;
@@ -26,6 +27,7 @@ use super::layout::flow::{Mark, PlacedGlyph};
 
 pub fn write(
     doc: &Document,
+    plan: &Plan,
     layout: &Layout,
     standard: Option<PdfStandard>,
 ) -> Result<Vec<u8>, String> {
@@ -195,7 +197,7 @@ pub fn write(
         }
     }
     pdf.set_outline(outline);
-    pdf.set_metadata(metadata(doc));
+    pdf.set_metadata(metadata(doc, plan));
     pdf.finish().map_err(|e| describe(&e))
 }
 
@@ -238,16 +240,16 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn metadata(doc: &Document) -> Metadata {
+fn metadata(doc: &Document, plan: &Plan) -> Metadata {
     let m = &doc.meta;
     let mut meta = Metadata::new();
-    if let Some(t) = doc.meta.title_or_first_headline(&doc.articles) {
-        meta = meta.title(t.to_owned());
+    if !plan.title.is_empty() {
+        meta = meta.title(plan.title.clone());
     }
     let mut meta = meta
-        .language(m.language.clone())
+        .language(plan.language.clone())
         .creator(format!("paiban {}", env!("CARGO_PKG_VERSION")))
-        .document_id(m.identifier.clone());
+        .document_id(plan.identifier.clone());
     if let Some(p) = &m.publisher {
         meta = meta.authors(vec![p.clone()]);
     }

@@ -99,6 +99,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, paiban::Error> {
     // Loaded once for the whole run: a bad template stops the run before any file is read.
     let template = Template::load(&args.template)?;
     let fonts = args.fonts.build()?;
+    warn_unembeddable_families(&template, &fonts, &formats, args.no_embed_fonts);
     let options = RenderOptions {
         no_embed_fonts: args.no_embed_fonts,
         pdf_standard: args.pdf_standard,
@@ -212,11 +213,21 @@ impl Run<'_> {
         result
             .timings_ms
             .insert("read".into(), millis(started.elapsed()));
+        // Planned once: the formats share the plan and cut each font subset once.
+        let planned = guard::catch(|| backend::Planned::new(&reading.document, self.ctx.template));
+        let planned = match planned {
+            Ok(p) => p,
+            Err(panic) => {
+                fail(&mut result, format!("plan: {panic}"));
+                self.progress.file_done();
+                return result;
+            }
+        };
         // With fewer inputs than threads the formats of one input render in parallel too, so
         // one large issue uses every core.
         let one = |(format, path): &(Format, PathBuf)| {
             let started = Instant::now();
-            let r = guard::catch(|| self.render_and_write(*format, &reading.document, path))
+            let r = guard::catch(|| self.render_and_write(*format, &planned, path))
                 .unwrap_or_else(|panic| Err(format!("{format}: {panic}")));
             (r, millis(started.elapsed()))
         };
@@ -241,13 +252,23 @@ impl Run<'_> {
             },
         );
         let mut errors = Vec::new();
-        match coverage.map(|c| c.warning()) {
-            Ok(Some(missing)) => {
-                self.progress
-                    .line(&format!("warning: {}: {missing}", file.display()));
-                result.warnings += 1;
+        match coverage {
+            Ok(report) => {
+                let outside = input
+                    .outputs
+                    .iter()
+                    .any(|(f, _)| matches!(f, Format::Docx | Format::Epub))
+                    .then(|| pdf_only_faces(&report))
+                    .flatten();
+                for warning in [report.warning().map(|m| m.to_string()), outside]
+                    .into_iter()
+                    .flatten()
+                {
+                    self.progress
+                        .line(&format!("warning: {}: {warning}", file.display()));
+                    result.warnings += 1;
+                }
             }
-            Ok(None) => {}
             Err(panic) => errors.push(format!("font coverage: {panic}")),
         }
         for ((format, _), (w, ms)) in input.outputs.iter().zip(written) {
@@ -260,6 +281,7 @@ impl Run<'_> {
         if !errors.is_empty() {
             fail(&mut result, errors.join("; "));
         }
+        drop(planned);
         drop(reading);
         if self.trim_memory {
             release_freed_memory();
@@ -271,7 +293,7 @@ impl Run<'_> {
     fn render_and_write(
         &self,
         format: Format,
-        doc: &paiban::model::Document,
+        doc: &backend::Planned,
         path: &std::path::Path,
     ) -> Result<PathBuf, String> {
         // Debug builds only: the batch test needs a job that panics, and no input is known to
@@ -280,7 +302,7 @@ impl Run<'_> {
         if std::env::var_os("PAIBAN_TEST_PANIC").is_some_and(|n| path.file_name() == Some(&n)) {
             panic!("test panic while rendering {}", path.display());
         }
-        let bytes = backend::render(format, doc, &self.ctx).map_err(|e| match e {
+        let bytes = backend::render_planned(format, doc, &self.ctx).map_err(|e| match e {
             // It names the format already.
             paiban::Error::Render { .. } => one_line(&e),
             _ => format!("{format}: {}", one_line(&e)),
@@ -339,4 +361,69 @@ fn tune_allocator() {
             mallopt(M_TOP_PAD, 4 * 1024 * 1024);
         }
     }
+}
+
+/// Each family the template names besides the bundled faces that the DOCX and EPUB cannot
+/// embed, reported once for the run: those formats then only name it, and a reader without it
+/// sees another face.
+fn warn_unembeddable_families(
+    t: &Template,
+    fonts: &paiban::fonts::FontSet,
+    formats: &[Format],
+    no_embed_fonts: bool,
+) {
+    use paiban::fonts::TemplateFace;
+    let mut families: Vec<TemplateFace> = paiban::typography::Role::ALL
+        .iter()
+        .map(|&r| TemplateFace::of(&t.role(r).font))
+        .chain([TemplateFace::of(&t.inline.strong)])
+        .filter(|f| f.bundled_name().is_none())
+        .collect();
+    families.sort();
+    families.dedup();
+    let formats: Vec<&str> = formats
+        .iter()
+        .filter(|f| match f {
+            Format::Epub => true,
+            Format::Docx => !no_embed_fonts,
+            _ => false,
+        })
+        .map(|f| if *f == Format::Docx { "DOCX" } else { "EPUB" })
+        .collect();
+    if formats.is_empty() {
+        return;
+    }
+    for face in families {
+        if let Err(why) = fonts.embeddable(&face) {
+            eprintln!(
+                "warning: the template's font {:?} is not embedded in the {}: {why}; readers \
+                 without it see another face",
+                face.family(),
+                formats.join(" and ")
+            );
+        }
+    }
+}
+
+/// Characters the PDF draws from a fallback face that is not bundled (a system or added face):
+/// the DOCX and EPUB embed the template's faces only, holding what the template sets in them,
+/// so those formats have no font for these characters and the reader's own fonts draw them,
+/// or nothing does.
+fn pdf_only_faces(report: &paiban::fonts::CoverageReport) -> Option<String> {
+    let faces: Vec<String> = report
+        .faces
+        .iter()
+        .filter(|f| f.bundled.is_none() && f.drawn > 0)
+        .map(|f| {
+            let s = if f.drawn == 1 { "" } else { "s" };
+            format!("{} character{s} with {}", f.drawn, f.family)
+        })
+        .collect();
+    (!faces.is_empty()).then(|| {
+        format!(
+            "the PDF draws {}, a fallback face: the DOCX and EPUB embed no font holding them, \
+             so their readers draw them with fonts of their own, if they have any",
+            faces.join(", ")
+        )
+    })
 }

@@ -16,8 +16,8 @@ use std::collections::BTreeSet;
 
 use crate::fonts::{FaceData, FaceId, FaceRequest, FontSet};
 use crate::model::Document;
-use crate::plan::{self, LeadKind, PlannedBlock};
-use crate::typography::{self, FontRef, PunctuationStyle, Role, RunningFields, Template};
+use crate::plan::{self, LeadKind, Plan, PlannedBlock};
+use crate::typography::{self, FontRef, PunctuationStyle, Role, Template};
 
 use breaking::{Align, Breaks, Rules, break_paragraph};
 use cluster::{Cluster, Kind};
@@ -69,7 +69,12 @@ struct Engine<'a> {
     measure: f32,
 }
 
+/// The layout of `doc` (planned here; a caller with a plan uses [`layout_planned`]).
 pub fn layout(doc: &Document, t: &Template, fonts: &FontSet) -> Layout {
+    layout_planned(doc, &plan::plan(doc, t), t, fonts)
+}
+
+pub fn layout_planned(doc: &Document, plan: &Plan, t: &Template, fonts: &FontSet) -> Layout {
     let faces = needed_faces(doc, t, fonts);
     let shaper = Shaper::new(fonts, &faces);
     let kinsoku = t.chinese.kinsoku;
@@ -95,7 +100,7 @@ pub fn layout(doc: &Document, t: &Template, fonts: &FontSet) -> Layout {
         rules,
         measure,
     };
-    let flow = engine.document(doc);
+    let flow = engine.document(plan);
     let p = &t.page;
     let frame = Frame {
         left: typography::mm_to_pt(p.margins.inner.0) as f32,
@@ -107,7 +112,7 @@ pub fn layout(doc: &Document, t: &Template, fonts: &FontSet) -> Layout {
         measure: engine.measure,
     };
     let mut pages = paginate(flow, frame);
-    engine.running(doc, &mut pages, frame);
+    engine.running(plan, &mut pages, frame);
     Layout {
         width: p.width_pt() as f32,
         height: p.height_pt() as f32,
@@ -196,8 +201,7 @@ impl Engine<'_> {
         }
     }
 
-    fn document(&self, doc: &Document) -> Vec<Flow> {
-        let plan = plan::plan(doc);
+    fn document(&self, plan: &Plan) -> Vec<Flow> {
         let mut flow = Vec::new();
         // The title area at the top of the first page.
         if let Some(m) = &plan.masthead {
@@ -514,26 +518,17 @@ impl Engine<'_> {
     }
 
     /// Running heads and feet with page numbers.
-    fn running(&self, doc: &Document, pages: &mut [Page], frame: Frame) {
+    fn running(&self, plan: &Plan, pages: &mut [Page], frame: Frame) {
         let p = &self.t.page;
         let header = self.role(Role::Header);
         let footer = self.role(Role::Footer);
         let header_base = frame.top - typography::mm_to_pt(p.header_gap.0) as f32;
         let footer_top = self.t.footer_top_pt() as f32;
-        let date = doc.meta.chinese_date().unwrap_or_default();
-        // Expanded once, with the title and the other values already cut to what a line can
-        // hold; each page only puts its number in.
-        let fields = RunningFields {
-            title: doc.meta.title.as_deref().unwrap_or(""),
-            date: &date,
-            publisher: doc.meta.publisher.as_deref().unwrap_or(""),
-            page: 0,
-        };
-        let head_line = self.t.running_head(&fields);
-        let foot_line = self.t.running_foot(&fields);
+        // Expanded once by the plan, with the title and the other values already cut to what
+        // a line can hold; each page only puts its number in.
         for (n, page) in pages.iter_mut().enumerate() {
             let n = n as u32 + 1;
-            if !head_line.is_blank()
+            if let Some(head_line) = &plan.running_head
                 && let Some(mut line) = self.single_line(&head_line.text(n), &header)
             {
                 let y = header_base - (header.pitch - line.baseline);
@@ -551,7 +546,7 @@ impl Engine<'_> {
                     thickness: 0.5,
                 });
             }
-            if !foot_line.is_blank()
+            if let Some(foot_line) = &plan.running_foot
                 && let Some(line) = self.single_line(&foot_line.text(n), &footer)
             {
                 page.lines.push(PageLine {

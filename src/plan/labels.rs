@@ -1,0 +1,61 @@
+//! Words the formats print around the issue's own text (the contents heading, landmark names),
+//! decided once per issue in its script: a Traditional Chinese issue reads 目錄, not 目录.
+
+/// The labels of one issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Labels {
+    /// The heading of the contents page and its landmark.
+    pub contents: &'static str,
+    pub cover: &'static str,
+    /// Where the text begins (the EPUB `bodymatter` landmark).
+    pub body: &'static str,
+    /// The heading of the (hidden) landmarks list.
+    pub landmarks: &'static str,
+}
+
+const SIMPLIFIED: Labels = Labels {
+    contents: "目录",
+    cover: "封面",
+    body: "正文",
+    landmarks: "导览",
+};
+
+const TRADITIONAL: Labels = Labels {
+    contents: "目錄",
+    cover: "封面",
+    body: "正文",
+    landmarks: "導覽",
+};
+
+impl Labels {
+    /// The labels for a BCP 47 tag: Traditional for `zh-Hant…` and the regions that write it
+    /// (`zh-TW`, `zh-HK`, `zh-MO`) unless the tag says `Hans`; Simplified otherwise.
+    pub fn for_language(tag: &str) -> Labels {
+        let subtags: Vec<String> = tag.split(['-', '_']).map(str::to_ascii_lowercase).collect();
+        let has = |s: &str| subtags.iter().skip(1).any(|t| t == s);
+        let traditional = subtags.first().is_some_and(|l| l == "zh")
+            && !has("hans")
+            && (has("hant") || has("tw") || has("hk") || has("mo"));
+        if traditional { TRADITIONAL } else { SIMPLIFIED }
+    }
+
+    /// Every label, for the character usage of the faces that print them.
+    pub fn all(&self) -> [&'static str; 4] {
+        [self.contents, self.cover, self.body, self.landmarks]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_follows_the_tag() {
+        for tag in ["zh-CN", "zh", "zh-Hans-HK", "en", "zh-SG"] {
+            assert_eq!(Labels::for_language(tag).contents, "目录", "{tag}");
+        }
+        for tag in ["zh-TW", "zh-Hant", "zh-hant-cn", "zh-HK", "zh_MO"] {
+            assert_eq!(Labels::for_language(tag).contents, "目錄", "{tag}");
+        }
+    }
+}
