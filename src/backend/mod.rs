@@ -7,6 +7,7 @@ pub mod json;
 pub mod package;
 pub mod pdf;
 mod planned;
+mod xml;
 
 use std::fmt;
 use std::str::FromStr;

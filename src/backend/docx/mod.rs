@@ -27,13 +27,12 @@ mod parts;
 mod props;
 mod settings;
 mod styles;
-mod xml;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use super::package::{Package, Prepared};
-use super::{Context, Planned};
+use super::{Context, Planned, xml};
 use crate::Error;
 use crate::fonts;
 use crate::model::Document;

@@ -6,6 +6,7 @@ use super::fonts::Usage;
 use super::xhtml::Page;
 use super::xml;
 use super::{Book, COVER_IMAGE, COVER_PAGE, NAV_PAGE};
+use crate::backend::xml::Xml;
 use crate::plan::Labels;
 use crate::typography::Role;
 
@@ -51,30 +52,40 @@ pub(super) fn xhtml(book: &Book, labels: &Labels, styles: &Styles, usage: &mut U
 
 /// The NCX: `dtb:uid` equal to the package identifier, one `navPoint` per contents entry.
 pub(super) fn ncx(book: &Book) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&format!(
-        "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\" xml:lang=\"{}\">\n<head>\n",
-        xml::attr(&book.lang)
-    ));
-    out.push_str(&format!(
-        "<meta name=\"dtb:uid\" content=\"{}\"/>\n",
-        xml::attr(&book.identifier)
-    ));
-    out.push_str(
-        "<meta name=\"dtb:depth\" content=\"1\"/>\n<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n",
+    let mut x = Xml::lines();
+    x.open(
+        "ncx",
+        &[
+            ("xmlns", "http://www.daisy.org/z3986/2005/ncx/"),
+            ("version", "2005-1"),
+            ("xml:lang", &book.lang),
+        ],
     );
-    out.push_str(&format!(
-        "<docTitle><text>{}</text></docTitle>\n<navMap>\n",
-        xml::text(&book.title)
-    ));
-    for (i, entry) in book.toc().iter().enumerate() {
-        out.push_str(&format!(
-            "<navPoint id=\"nav-{n}\" playOrder=\"{n}\"><navLabel><text>{}</text></navLabel><content src=\"{}\"/></navPoint>\n",
-            xml::text(&entry.label),
-            xml::attr(&entry.file),
-            n = i + 1
-        ));
+    x.open("head", &[]);
+    for (name, content) in [
+        ("dtb:uid", book.identifier.as_str()),
+        ("dtb:depth", "1"),
+        ("dtb:totalPageCount", "0"),
+        ("dtb:maxPageNumber", "0"),
+    ] {
+        x.empty("meta", &[("name", name), ("content", content)]);
     }
-    out.push_str("</navMap>\n</ncx>\n");
-    out
+    x.close("head");
+    x.open("docTitle", &[]);
+    x.leaf("text", &[], &book.title);
+    x.close("docTitle");
+    x.open("navMap", &[]);
+    for (i, entry) in book.toc().iter().enumerate() {
+        let n = (i + 1).to_string();
+        let id = format!("nav-{n}");
+        x.open("navPoint", &[("id", &id), ("playOrder", &n)]);
+        x.open("navLabel", &[]);
+        x.leaf("text", &[], &entry.label);
+        x.close("navLabel");
+        x.empty("content", &[("src", &entry.file)]);
+        x.close("navPoint");
+    }
+    x.close("navMap");
+    x.close("ncx");
+    x.finish_string()
 }

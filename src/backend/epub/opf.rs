@@ -1,62 +1,75 @@
 //! The package document (`content.opf`) and `META-INF/container.xml`.
 
 use super::fonts::Embedded;
-use super::xml;
 use super::{Book, COVER_IMAGE, COVER_PAGE, NAV_PAGE, NCX, STYLESHEET};
+use crate::backend::xml::Xml;
 use crate::model::{IssueDate, Metadata};
 
 pub(super) const PACKAGE_PATH: &str = "OEBPS/content.opf";
 
 pub(super) fn container() -> String {
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n<rootfiles>\n<rootfile full-path=\"{PACKAGE_PATH}\" media-type=\"application/oebps-package+xml\"/>\n</rootfiles>\n</container>\n"
-    )
+    let mut x = Xml::lines();
+    x.open(
+        "container",
+        &[
+            ("version", "1.0"),
+            ("xmlns", "urn:oasis:names:tc:opendocument:xmlns:container"),
+        ],
+    );
+    x.open("rootfiles", &[]);
+    x.empty(
+        "rootfile",
+        &[
+            ("full-path", PACKAGE_PATH),
+            ("media-type", "application/oebps-package+xml"),
+        ],
+    );
+    x.close("rootfiles");
+    x.close("container");
+    x.finish_string()
 }
 
 /// The package document: metadata, manifest (pages, navigation, stylesheet, cover image,
 /// fonts) and spine (cover, contents, articles in order).
 pub(super) fn package(meta: &Metadata, book: &Book, fonts: &[Embedded]) -> String {
-    let mut o = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    o.push_str(&format!(
-        "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"pub-id\" xml:lang=\"{}\">\n",
-        xml::attr(&book.lang)
-    ));
-    o.push_str("<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
-    o.push_str(&format!(
-        "<dc:identifier id=\"pub-id\">{}</dc:identifier>\n",
-        xml::text(&book.identifier)
-    ));
-    o.push_str(&format!(
-        "<dc:title>{}</dc:title>\n",
-        xml::text(&book.title)
-    ));
-    o.push_str(&format!(
-        "<dc:language>{}</dc:language>\n",
-        xml::text(&book.lang)
-    ));
+    let mut x = Xml::lines();
+    x.open(
+        "package",
+        &[
+            ("xmlns", "http://www.idpf.org/2007/opf"),
+            ("version", "3.0"),
+            ("unique-identifier", "pub-id"),
+            ("xml:lang", &book.lang),
+        ],
+    );
+    x.open(
+        "metadata",
+        &[("xmlns:dc", "http://purl.org/dc/elements/1.1/")],
+    );
+    x.leaf("dc:identifier", &[("id", "pub-id")], &book.identifier);
+    x.leaf("dc:title", &[], &book.title);
+    x.leaf("dc:language", &[], &book.lang);
     if let Some(p) = meta.publisher.as_deref().filter(|p| !p.trim().is_empty()) {
-        o.push_str(&format!("<dc:creator>{}</dc:creator>\n", xml::text(p)));
-        o.push_str(&format!("<dc:publisher>{}</dc:publisher>\n", xml::text(p)));
+        x.leaf("dc:creator", &[], p);
+        x.leaf("dc:publisher", &[], p);
     }
     if let Some(d) = meta.date {
-        o.push_str(&format!("<dc:date>{}</dc:date>\n", d.iso()));
+        x.leaf("dc:date", &[], &d.iso());
     }
-    o.push_str(&format!(
-        "<meta property=\"dcterms:modified\">{}</meta>\n",
-        modified(meta.date)
-    ));
+    x.leaf(
+        "meta",
+        &[("property", "dcterms:modified")],
+        &modified(meta.date),
+    );
     // For EPUB 2 reading systems, which find the cover image by this name.
-    o.push_str("<meta name=\"cover\" content=\"cover-image\"/>\n");
-    o.push_str("</metadata>\n<manifest>\n");
+    x.empty("meta", &[("name", "cover"), ("content", "cover-image")]);
+    x.close("metadata");
 
+    x.open("manifest", &[]);
     let mut item = |id: &str, href: &str, media: &str, props: Option<&str>| {
-        let props = props
-            .map(|p| format!(" properties=\"{p}\""))
-            .unwrap_or_default();
-        o.push_str(&format!(
-            "<item id=\"{id}\" href=\"{}\" media-type=\"{media}\"{props}/>\n",
-            xml::attr(href)
-        ));
+        let mut attrs = vec![("id", id), ("href", href), ("media-type", media)];
+        attrs.extend(props.map(|p| ("properties", p)));
+        x.empty("item", &attrs);
     };
     const XHTML: &str = "application/xhtml+xml";
     item("cover", COVER_PAGE, XHTML, None);
@@ -75,14 +88,18 @@ pub(super) fn package(meta: &Metadata, book: &Book, fonts: &[Embedded]) -> Strin
     for f in fonts {
         item(&f.id(), &f.href, "font/ttf", None);
     }
+    x.close("manifest");
 
-    o.push_str("</manifest>\n<spine toc=\"ncx\">\n");
-    o.push_str("<itemref idref=\"cover\"/>\n<itemref idref=\"nav\"/>\n");
-    for a in &book.articles {
-        o.push_str(&format!("<itemref idref=\"{}\"/>\n", a.id));
+    x.open("spine", &[("toc", "ncx")]);
+    for id in ["cover", "nav"]
+        .into_iter()
+        .chain(book.articles.iter().map(|a| a.id.as_str()))
+    {
+        x.empty("itemref", &[("idref", id)]);
     }
-    o.push_str("</spine>\n</package>\n");
-    o
+    x.close("spine");
+    x.close("package");
+    x.finish_string()
 }
 
 /// `dcterms:modified`: the issue's date at midnight UTC (a month or year on its first day), or

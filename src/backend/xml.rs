@@ -1,5 +1,8 @@
-//! A thin layer over quick-xml's writer: every text and attribute value is escaped by quick-xml,
-//! and characters XML 1.0 cannot carry are dropped first, so no model text can break a part.
+//! The one XML writer of the DOCX and EPUB packages, and the one rule for which characters they
+//! may carry: a thin layer over quick-xml's writer, where every text and attribute value is
+//! escaped by quick-xml and characters XML 1.0 cannot carry are dropped first, so no model text
+//! can break a part. The EPUB's pages, written as strings, escape through [`text_into`] and
+//! [`attr_into`], on the same rule.
 
 use std::borrow::Cow;
 
@@ -7,12 +10,12 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 /// One XML part being written.
-pub(super) struct Xml {
+pub(crate) struct Xml {
     w: Writer<Vec<u8>>,
 }
 
 /// Attribute list: name and (unescaped) value.
-pub(super) type Attrs<'a> = &'a [(&'a str, &'a str)];
+pub(crate) type Attrs<'a> = &'a [(&'a str, &'a str)];
 
 impl Xml {
     /// A new part, starting with `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`.
@@ -21,6 +24,17 @@ impl Xml {
         write(
             &mut w,
             Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes"))),
+        );
+        Xml { w }
+    }
+
+    /// A new document for the EPUB's package files: `<?xml version="1.0" encoding="UTF-8"?>`
+    /// and one element per line (they hold no mixed content, so the line breaks are not text).
+    pub fn lines() -> Self {
+        let mut w = Writer::new_with_indent(Vec::with_capacity(4096), b' ', 0);
+        write(
+            &mut w,
+            Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)),
         );
         Xml { w }
     }
@@ -57,6 +71,13 @@ impl Xml {
     pub fn finish(self) -> Vec<u8> {
         self.w.into_inner()
     }
+
+    /// The document as a string (it was written from `&str`s only).
+    pub fn finish_string(self) -> String {
+        let mut bytes = self.finish();
+        bytes.push(b'\n');
+        String::from_utf8(bytes).expect("written from UTF-8 text")
+    }
 }
 
 fn start<'a>(name: &'a str, attrs: Attrs<'a>) -> BytesStart<'a> {
@@ -72,9 +93,15 @@ fn write(w: &mut Writer<Vec<u8>>, event: Event) {
     w.write_event(event).expect("writing XML to memory");
 }
 
-/// Whether XML 1.0 can carry `c` (production `Char`).
-pub(super) fn is_xml_char(c: char) -> bool {
-    matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+/// Whether a package may carry `c`: XML 1.0's `Char` production, leaving out the discouraged
+/// C1 controls and non-characters too (EPUBCheck warns on them; Word has no use for them).
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r')
+        || (' '..='~').contains(&c)
+        || ('\u{A0}'..='\u{D7FF}').contains(&c)
+        || (('\u{E000}'..='\u{10FFFF}').contains(&c)
+            && !('\u{FDD0}'..='\u{FDEF}').contains(&c)
+            && (c as u32) & 0xFFFE != 0xFFFE)
 }
 
 /// `s` without the characters XML 1.0 forbids (the reader already removes and reports them;
@@ -84,6 +111,26 @@ fn xml_chars(s: &str) -> Cow<'_, str> {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(s.chars().filter(|&c| is_xml_char(c)).collect())
+    }
+}
+
+/// Appends `text` as character data, escaped by quick-xml (`>` too, so `]]>` cannot appear),
+/// with the characters a package may not carry dropped.
+pub(crate) fn text_into(out: &mut String, text: &str) {
+    out.push_str(&quick_xml::escape::escape(xml_chars(text).as_ref()));
+}
+
+/// Appends `value` escaped for a double-quoted attribute by quick-xml; white space other than
+/// the space is written as a character reference, so attribute normalisation keeps it.
+pub(crate) fn attr_into(out: &mut String, value: &str) {
+    let escaped = quick_xml::escape::escape(xml_chars(value).into_owned());
+    for c in escaped.chars() {
+        match c {
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
     }
 }
 
