@@ -95,6 +95,13 @@ impl PlannedBlock<'_> {
         s
     }
 
+    /// Whether the block is running text (body, quotes, list items), broken anywhere the line
+    /// rules allow, rather than a display line (headline group, release line, subheading,
+    /// byline, credits), which a compositor breaks between phrases.
+    pub fn is_running_text(&self) -> bool {
+        matches!(self.role, Role::Body | Role::Quote | Role::ListItem)
+    }
+
     /// Whether the block stays on the page or column of the next one: the headline group, the
     /// release line and subheadings are never left at the foot of a page.
     pub fn keeps_with_next(&self) -> bool {

@@ -248,13 +248,11 @@ impl Engine<'_> {
         }
     }
 
-    /// One planned block. Running text (body, quotes, list items) breaks anywhere the rules
-    /// allow; headlines, release lines, subheadings, bylines and credits break at their phrase
-    /// gaps when every phrase fits.
+    /// One planned block. Running text breaks anywhere the rules allow; display lines break
+    /// at their phrase gaps when every phrase fits ([`PlannedBlock::is_running_text`]).
     fn block(&self, block: &PlannedBlock, flow: &mut Vec<Flow>) {
         let r = self.role(block.role);
-        let running = matches!(block.role, Role::Body | Role::Quote | Role::ListItem);
-        if !running {
+        if !block.is_running_text() {
             let text: String = block.runs.iter().map(|r| r.text.as_str()).collect();
             self.plain(&text, &r, block.keeps_with_next(), flow);
             return;
