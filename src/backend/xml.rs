@@ -28,6 +28,26 @@ impl Xml {
         Xml { w }
     }
 
+    /// A new XHTML page: `<?xml version="1.0" encoding="UTF-8"?>` and `<!DOCTYPE html>`; no
+    /// white space is added (pages hold mixed content), [`Xml::newline`] puts line breaks
+    /// between blocks.
+    pub fn page() -> Self {
+        let mut w = Writer::new(Vec::with_capacity(8192));
+        write(
+            &mut w,
+            Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)),
+        );
+        write(&mut w, Event::Text(BytesText::from_escaped("\n")));
+        write(&mut w, Event::DocType(BytesText::from_escaped("html")));
+        write(&mut w, Event::Text(BytesText::from_escaped("\n")));
+        Xml { w }
+    }
+
+    /// A line break between elements.
+    pub fn newline(&mut self) {
+        write(&mut self.w, Event::Text(BytesText::from_escaped("\n")));
+    }
+
     /// A new document for the EPUB's package files: `<?xml version="1.0" encoding="UTF-8"?>`
     /// and one element per line (they hold no mixed content, so the line breaks are not text).
     pub fn lines() -> Self {

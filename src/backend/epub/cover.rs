@@ -35,18 +35,23 @@ pub(super) fn page(
     usage: &mut Usage,
 ) -> String {
     let mut page = Page::new(&book.lang, &book.title, styles, usage);
-    page.raw("<body>\n<section class=\"cover\" epub:type=\"cover\">\n");
+    page.open("body", &[]);
+    page.line();
+    page.open("section", &[("class", "cover"), ("epub:type", "cover")]);
+    page.line();
     let element = |role| css::element(role);
     if let Some(title) = masthead.and_then(|m| m.title.as_deref()) {
         let (tag, class) = element(Role::IssueTitle);
         page.element(tag, class, Role::IssueTitle, title);
     }
-    page.raw("<hr class=\"cover-rule\"/>\n");
+    page.empty("hr", &[("class", "cover-rule")]);
+    page.line();
     if let Some(line) = masthead.and_then(|m| m.line.as_deref()) {
         let (tag, class) = element(Role::MastheadLine);
         page.element(tag, class, Role::MastheadLine, line);
     }
-    page.raw("</section>\n");
+    page.close("section");
+    page.line();
     page.finish()
 }
 

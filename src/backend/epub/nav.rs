@@ -4,7 +4,6 @@
 use super::css::Styles;
 use super::fonts::Usage;
 use super::xhtml::Page;
-use super::xml;
 use super::{Book, COVER_IMAGE, COVER_PAGE, NAV_PAGE};
 use crate::backend::xml::Xml;
 use crate::plan::Labels;
@@ -14,21 +13,45 @@ pub(super) fn xhtml(book: &Book, labels: &Labels, styles: &Styles, usage: &mut U
     let mut page = Page::new(&book.lang, labels.contents, styles, usage);
     // The cover as a thumbnail above the contents, as magazines print it; decorative
     // (the cover page carries the same text), so its alternative text is empty.
-    page.raw(&format!(
-        "<body>\n<p class=\"toc-cover\"><img src=\"{COVER_IMAGE}\" alt=\"\"/></p>\n<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n"
-    ));
+    page.open("body", &[]);
+    page.line();
+    page.open("p", &[("class", "toc-cover")]);
+    page.empty("img", &[("src", COVER_IMAGE), ("alt", "")]);
+    page.close("p");
+    page.line();
+    page.open(
+        "nav",
+        &[("epub:type", "toc"), ("id", "toc"), ("role", "doc-toc")],
+    );
+    page.line();
     page.element("h1", None, Role::Headline, labels.contents);
-    page.raw("<ol>\n");
+    page.open("ol", &[]);
+    page.line();
     for entry in book.toc() {
-        page.raw(&format!("<li><a href=\"{}\">", xml::attr(&entry.file)));
+        page.open("li", &[]);
+        page.open("a", &[("href", &entry.file)]);
         page.text(Role::Body, &entry.label);
-        page.raw("</a></li>\n");
+        page.close("a");
+        page.close("li");
+        page.line();
     }
-    page.raw("</ol>\n</nav>\n");
+    page.close("ol");
+    page.line();
+    page.close("nav");
+    page.line();
 
-    page.raw("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n");
+    page.open(
+        "nav",
+        &[
+            ("epub:type", "landmarks"),
+            ("id", "landmarks"),
+            ("hidden", "hidden"),
+        ],
+    );
+    page.line();
     page.element("h2", None, Role::Body, labels.landmarks);
-    page.raw("<ol>\n");
+    page.open("ol", &[]);
+    page.line();
     let first = book
         .toc()
         .first()
@@ -39,14 +62,17 @@ pub(super) fn xhtml(book: &Book, labels: &Labels, styles: &Styles, usage: &mut U
         ("toc", format!("{NAV_PAGE}#toc"), labels.contents),
         ("bodymatter", first, labels.body),
     ] {
-        page.raw(&format!(
-            "<li><a epub:type=\"{kind}\" href=\"{}\">",
-            xml::attr(&href)
-        ));
+        page.open("li", &[]);
+        page.open("a", &[("epub:type", kind), ("href", &href)]);
         page.text(Role::Body, label);
-        page.raw("</a></li>\n");
+        page.close("a");
+        page.close("li");
+        page.line();
     }
-    page.raw("</ol>\n</nav>\n");
+    page.close("ol");
+    page.line();
+    page.close("nav");
+    page.line();
     page.finish()
 }
 

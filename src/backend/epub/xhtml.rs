@@ -8,20 +8,22 @@
 use super::css::{self, Styles};
 use super::fonts::{FaceKey, Usage};
 use super::xml;
+use crate::backend::xml::{Attrs, Xml};
 use crate::model::Run;
 use crate::plan::{ArticlePlan, LeadKind, ListKind, PlannedBlock};
 use crate::typography::{Role, autospace};
 
-/// Writes one XHTML document, escaping all text and recording which face draws each character.
+/// Writes one XHTML document with quick-xml (every text and attribute escaped by it),
+/// recording which face draws each character.
 pub(super) struct Page<'a> {
-    out: String,
+    x: Xml,
     styles: &'a Styles<'a>,
     usage: &'a mut Usage,
 }
 
 impl<'a> Page<'a> {
-    /// Starts a page: XML declaration, `<html>` with `lang` and `xml:lang`, `<head>` with the
-    /// title and the stylesheet, and the opening `<body>`.
+    /// Starts a page: XML declaration, doctype, `<html>` with `lang` and `xml:lang`, `<head>`
+    /// with the title and the stylesheet.
     pub(super) fn new(
         lang: &str,
         title: &str,
@@ -29,24 +31,65 @@ impl<'a> Page<'a> {
         usage: &'a mut Usage,
     ) -> Self {
         let mut page = Page {
-            out: String::with_capacity(8192),
+            x: Xml::page(),
             styles,
             usage,
         };
-        let lang = xml::attr(lang);
-        page.raw(&format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"{lang}\" xml:lang=\"{lang}\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>"
-        ));
-        page.text(Role::Body, title);
-        page.raw(
-            "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n",
+        page.open(
+            "html",
+            &[
+                ("xmlns", "http://www.w3.org/1999/xhtml"),
+                ("xmlns:epub", "http://www.idpf.org/2007/ops"),
+                ("lang", lang),
+                ("xml:lang", lang),
+            ],
         );
+        page.line();
+        page.open("head", &[]);
+        page.line();
+        page.x.empty("meta", &[("charset", "UTF-8")]);
+        page.line();
+        page.open("title", &[]);
+        page.text(Role::Body, title);
+        page.close("title");
+        page.line();
+        page.x.empty(
+            "link",
+            &[
+                ("rel", "stylesheet"),
+                ("type", "text/css"),
+                ("href", "style.css"),
+            ],
+        );
+        page.line();
+        page.close("head");
+        page.line();
         page
     }
 
-    /// Markup written as is: only ever literals of this backend and escaped values.
-    pub(super) fn raw(&mut self, markup: &str) {
-        self.out.push_str(markup);
+    pub(super) fn open(&mut self, tag: &str, attrs: Attrs) {
+        self.x.open(tag, attrs);
+    }
+
+    pub(super) fn close(&mut self, tag: &str) {
+        self.x.close(tag);
+    }
+
+    pub(super) fn empty(&mut self, tag: &str, attrs: Attrs) {
+        self.x.empty(tag, attrs);
+    }
+
+    /// A line break between blocks.
+    pub(super) fn line(&mut self) {
+        self.x.newline();
+    }
+
+    /// `<tag class="…">` for an element of the page.
+    fn open_classed(&mut self, tag: &str, css_class: Option<&str>) {
+        match css_class {
+            Some(c) => self.open(tag, &[("class", c)]),
+            None => self.open(tag, &[]),
+        }
     }
 
     /// Source text, escaped, drawn in the face of `class`.
@@ -58,7 +101,7 @@ impl<'a> Page<'a> {
     /// Source text, escaped, drawn in `face`.
     fn text_in(&mut self, face: &FaceKey, text: &str) {
         self.usage.add(face, text);
-        xml::text_into(&mut self.out, text);
+        self.x.text(text);
     }
 
     /// Body text, escaped, with `<wbr/>` after each `/` inside a long Latin token (a URL, a
@@ -81,7 +124,7 @@ impl<'a> Page<'a> {
                 while let Some(piece) = pieces.next() {
                     self.text_in(face, piece);
                     if piece.ends_with('/') && pieces.peek().is_some_and(|p| !p.starts_with('/')) {
-                        self.raw("<wbr/>");
+                        self.empty("wbr", &[]);
                     }
                 }
             } else {
@@ -93,13 +136,11 @@ impl<'a> Page<'a> {
 
     /// `<tag class="…">text</tag>` on a line of its own.
     pub(super) fn element(&mut self, tag: &str, css_class: Option<&str>, class: Role, text: &str) {
-        match css_class {
-            Some(c) => self.raw(&format!("<{tag} class=\"{c}\">")),
-            None => self.raw(&format!("<{tag}>")),
-        }
+        self.open_classed(tag, css_class);
         // As a run: the Han–Latin gaps are set here too.
         self.runs(class, &[Run::plain(text)]);
-        self.raw(&format!("</{tag}>\n"));
+        self.close(tag);
+        self.line();
     }
 
     /// A paragraph's runs: links (http, https, mailto only), strong, emphasis, strike, code.
@@ -117,7 +158,7 @@ impl<'a> Page<'a> {
             offset += run.text.len();
             let href = run.link.as_deref().and_then(xml::safe_href);
             if let Some(href) = &href {
-                self.raw(&format!("<a href=\"{}\">", xml::attr(href)));
+                self.open("a", &[("href", href)]);
             }
             let tags: Vec<&str> = [
                 (run.strong, "strong"),
@@ -130,7 +171,7 @@ impl<'a> Page<'a> {
             .filter_map(|(on, tag)| on.then_some(tag))
             .collect();
             for tag in &tags {
-                self.raw(&format!("<{tag}>"));
+                self.open(tag, &[]);
             }
             // Strong text is drawn in the template's strong face (the stylesheet's `strong`).
             let face = if run.strong {
@@ -141,18 +182,18 @@ impl<'a> Page<'a> {
             // The characters a Han–Latin gap follows each in a `span.gap`.
             for (piece, gap) in autospace::pieces(&run.text, start, &gaps) {
                 if gap {
-                    self.raw("<span class=\"gap\">");
+                    self.open("span", &[("class", "gap")]);
                     self.text_in(&face, piece);
-                    self.raw("</span>");
+                    self.close("span");
                 } else {
                     self.piece(&face, piece, run.code);
                 }
             }
             for tag in tags.iter().rev() {
-                self.raw(&format!("</{tag}>"));
+                self.close(tag);
             }
             if href.is_some() {
-                self.raw("</a>");
+                self.close("a");
             }
         }
     }
@@ -168,8 +209,10 @@ impl<'a> Page<'a> {
 
     /// Closes `<body>` and `<html>`.
     pub(super) fn finish(mut self) -> String {
-        self.raw("</body>\n</html>\n");
-        self.out
+        self.close("body");
+        self.line();
+        self.close("html");
+        self.x.finish_string()
     }
 }
 
@@ -184,14 +227,18 @@ pub(super) fn article(
     usage: &mut Usage,
 ) -> String {
     let mut page = Page::new(lang, &article.label, styles, usage);
-    page.raw("<body epub:type=\"bodymatter\">\n<article>\n");
+    page.open("body", &[("epub:type", "bodymatter")]);
+    page.line();
+    page.open("article", &[]);
+    page.line();
     let blocks = &article.blocks;
     let heads = blocks
         .iter()
         .take_while(|b| matches!(b.role, Role::Kicker | Role::Headline | Role::Subtitle))
         .count();
     if heads > 0 {
-        page.raw("<header>\n");
+        page.open("header", &[]);
+        page.line();
     }
     for (i, block) in blocks.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| &blocks[j]);
@@ -201,67 +248,69 @@ pub(super) fn article(
         if let Some(l) = block.list
             && list_of(prev) != Some(l.list)
         {
-            page.raw(list_tag(l.kind, true));
+            page.open(list_tag(l.kind), &[]);
+            page.line();
         }
         let quote = |b: Option<&PlannedBlock>| b.is_some_and(|b| b.role == Role::Quote);
         if block.role == Role::Quote && !quote(prev) {
-            page.raw("<blockquote>\n");
+            page.open("blockquote", &[]);
+            page.line();
         }
         write_block(&mut page, block);
         if block.role == Role::Quote && !quote(next) {
-            page.raw("</blockquote>\n");
+            page.close("blockquote");
+            page.line();
         }
         if let Some(l) = block.list
             && list_of(next) != Some(l.list)
         {
-            page.raw(list_tag(l.kind, false));
+            page.close(list_tag(l.kind));
+            page.line();
         }
         if i + 1 == heads {
-            page.raw("</header>\n");
+            page.close("header");
+            page.line();
         }
     }
-    page.raw("</article>\n");
+    page.close("article");
+    page.line();
     page.finish()
 }
 
-fn list_tag(kind: ListKind, open: bool) -> &'static str {
-    match (kind, open) {
-        (ListKind::Ordered, true) => "<ol>\n",
-        (ListKind::Ordered, false) => "</ol>\n",
-        (ListKind::Bullet, true) => "<ul>\n",
-        (ListKind::Bullet, false) => "</ul>\n",
+fn list_tag(kind: ListKind) -> &'static str {
+    match kind {
+        ListKind::Ordered => "ol",
+        ListKind::Bullet => "ul",
     }
 }
 
 fn write_block(page: &mut Page, block: &PlannedBlock) {
     let class = block.role;
     let (tag, css_class) = css::element(class);
-    match css_class {
-        Some(c) => page.raw(&format!("<{tag} class=\"{c}\">")),
-        None => page.raw(&format!("<{tag}>")),
-    }
+    page.open_classed(tag, css_class);
     if let Some(lead) = &block.lead {
         match lead.kind {
             LeadKind::Dateline => {
-                page.raw("<span class=\"dateline\">");
+                page.open("span", &[("class", "dateline")]);
                 page.text(Role::Dateline, &lead.text);
-                page.raw("</span>");
+                page.close("span");
             }
             LeadKind::Marker => {
                 // In the list's marker box, so every item's text starts at one x.
                 match block.list.and_then(|l| l.marker_box_em) {
-                    Some(em) => page.raw(&format!(
-                        "<span class=\"marker\" style=\"min-width: {}em\">",
-                        super::css::num(em)
-                    )),
-                    None => page.raw("<span class=\"marker\">"),
+                    Some(em) => {
+                        let style = format!("min-width: {}em", super::css::num(em));
+                        page.open("span", &[("class", "marker"), ("style", &style)]);
+                    }
+                    None => page.open("span", &[("class", "marker")]),
                 }
                 page.text(class, &lead.text);
-                page.raw("</span>");
+                page.close("span");
             }
         }
         page.text(class, lead.separator);
     }
     page.runs(class, &block.runs);
-    page.raw(&format!("</{tag}>\n"));
+    page.close(tag);
+    page.line();
 }
