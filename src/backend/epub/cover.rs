@@ -35,23 +35,19 @@ pub(super) fn page(
     usage: &mut Usage,
 ) -> String {
     let mut page = Page::new(&book.lang, &book.title, styles, usage);
-    page.open("body", &[]);
-    page.line();
-    page.open("section", &[("class", "cover"), ("epub:type", "cover")]);
-    page.line();
+    page.open_line("body", &[]);
+    page.open_line("section", &[("class", "cover"), ("epub:type", "cover")]);
     let element = |role| css::element(role);
     if let Some(title) = masthead.and_then(|m| m.title.as_deref()) {
         let (tag, class) = element(Role::IssueTitle);
         page.element(tag, class, Role::IssueTitle, title);
     }
-    page.empty("hr", &[("class", "cover-rule")]);
-    page.line();
+    page.empty_line("hr", &[("class", "cover-rule")]);
     if let Some(line) = masthead.and_then(|m| m.line.as_deref()) {
         let (tag, class) = element(Role::MastheadLine);
         page.element(tag, class, Role::MastheadLine, line);
     }
-    page.close("section");
-    page.line();
+    page.close_line("section");
     page.finish()
 }
 

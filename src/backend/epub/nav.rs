@@ -13,34 +13,27 @@ pub(super) fn xhtml(book: &Book, labels: &Labels, styles: &Styles, usage: &mut U
     let mut page = Page::new(&book.lang, labels.contents, styles, usage);
     // The cover as a thumbnail above the contents, as magazines print it; decorative
     // (the cover page carries the same text), so its alternative text is empty.
-    page.open("body", &[]);
-    page.line();
+    page.open_line("body", &[]);
     page.open("p", &[("class", "toc-cover")]);
     page.empty("img", &[("src", COVER_IMAGE), ("alt", "")]);
-    page.close("p");
-    page.line();
-    page.open(
+    page.close_line("p");
+    page.open_line(
         "nav",
         &[("epub:type", "toc"), ("id", "toc"), ("role", "doc-toc")],
     );
-    page.line();
     page.element("h1", None, Role::Headline, labels.contents);
-    page.open("ol", &[]);
-    page.line();
+    page.open_line("ol", &[]);
     for entry in book.toc() {
         page.open("li", &[]);
         page.open("a", &[("href", &entry.file)]);
         page.text(Role::Body, &entry.label);
         page.close("a");
-        page.close("li");
-        page.line();
+        page.close_line("li");
     }
-    page.close("ol");
-    page.line();
-    page.close("nav");
-    page.line();
+    page.close_line("ol");
+    page.close_line("nav");
 
-    page.open(
+    page.open_line(
         "nav",
         &[
             ("epub:type", "landmarks"),
@@ -48,10 +41,8 @@ pub(super) fn xhtml(book: &Book, labels: &Labels, styles: &Styles, usage: &mut U
             ("hidden", "hidden"),
         ],
     );
-    page.line();
     page.element("h2", None, Role::Body, labels.landmarks);
-    page.open("ol", &[]);
-    page.line();
+    page.open_line("ol", &[]);
     let first = book
         .toc()
         .first()
@@ -66,13 +57,10 @@ pub(super) fn xhtml(book: &Book, labels: &Labels, styles: &Styles, usage: &mut U
         page.open("a", &[("epub:type", kind), ("href", &href)]);
         page.text(Role::Body, label);
         page.close("a");
-        page.close("li");
-        page.line();
+        page.close_line("li");
     }
-    page.close("ol");
-    page.line();
-    page.close("nav");
-    page.line();
+    page.close_line("ol");
+    page.close_line("nav");
     page.finish()
 }
 

@@ -35,7 +35,7 @@ impl<'a> Page<'a> {
             styles,
             usage,
         };
-        page.open(
+        page.open_line(
             "html",
             &[
                 ("xmlns", "http://www.w3.org/1999/xhtml"),
@@ -44,15 +44,12 @@ impl<'a> Page<'a> {
                 ("xml:lang", lang),
             ],
         );
-        page.line();
-        page.open("head", &[]);
-        page.line();
+        page.open_line("head", &[]);
         page.x.empty("meta", &[("charset", "UTF-8")]);
         page.line();
         page.open("title", &[]);
         page.text(Role::Body, title);
-        page.close("title");
-        page.line();
+        page.close_line("title");
         page.x.empty(
             "link",
             &[
@@ -62,8 +59,7 @@ impl<'a> Page<'a> {
             ],
         );
         page.line();
-        page.close("head");
-        page.line();
+        page.close_line("head");
         page
     }
 
@@ -82,6 +78,24 @@ impl<'a> Page<'a> {
     /// A line break between blocks.
     pub(super) fn line(&mut self) {
         self.x.newline();
+    }
+
+    /// `<tag …>` and a line break.
+    pub(super) fn open_line(&mut self, tag: &str, attrs: Attrs) {
+        self.open(tag, attrs);
+        self.line();
+    }
+
+    /// `</tag>` and a line break.
+    pub(super) fn close_line(&mut self, tag: &str) {
+        self.close(tag);
+        self.line();
+    }
+
+    /// `<tag …/>` and a line break.
+    pub(super) fn empty_line(&mut self, tag: &str, attrs: Attrs) {
+        self.empty(tag, attrs);
+        self.line();
     }
 
     /// `<tag class="…">` for an element of the page.
@@ -139,8 +153,7 @@ impl<'a> Page<'a> {
         self.open_classed(tag, css_class);
         // As a run: the Han–Latin gaps are set here too.
         self.runs(class, &[Run::plain(text)]);
-        self.close(tag);
-        self.line();
+        self.close_line(tag);
     }
 
     /// A paragraph's runs: links (http, https, mailto only), strong, emphasis, strike, code.
@@ -209,8 +222,7 @@ impl<'a> Page<'a> {
 
     /// Closes `<body>` and `<html>`.
     pub(super) fn finish(mut self) -> String {
-        self.close("body");
-        self.line();
+        self.close_line("body");
         self.close("html");
         self.x.finish_string()
     }
@@ -227,18 +239,15 @@ pub(super) fn article(
     usage: &mut Usage,
 ) -> String {
     let mut page = Page::new(lang, &article.label, styles, usage);
-    page.open("body", &[("epub:type", "bodymatter")]);
-    page.line();
-    page.open("article", &[]);
-    page.line();
+    page.open_line("body", &[("epub:type", "bodymatter")]);
+    page.open_line("article", &[]);
     let blocks = &article.blocks;
     let heads = blocks
         .iter()
         .take_while(|b| matches!(b.role, Role::Kicker | Role::Headline | Role::Subtitle))
         .count();
     if heads > 0 {
-        page.open("header", &[]);
-        page.line();
+        page.open_line("header", &[]);
     }
     for (i, block) in blocks.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| &blocks[j]);
@@ -248,32 +257,26 @@ pub(super) fn article(
         if let Some(l) = block.list
             && list_of(prev) != Some(l.list)
         {
-            page.open(list_tag(l.kind), &[]);
-            page.line();
+            page.open_line(list_tag(l.kind), &[]);
         }
         let quote = |b: Option<&PlannedBlock>| b.is_some_and(|b| b.role == Role::Quote);
         if block.role == Role::Quote && !quote(prev) {
-            page.open("blockquote", &[]);
-            page.line();
+            page.open_line("blockquote", &[]);
         }
         write_block(&mut page, block);
         if block.role == Role::Quote && !quote(next) {
-            page.close("blockquote");
-            page.line();
+            page.close_line("blockquote");
         }
         if let Some(l) = block.list
             && list_of(next) != Some(l.list)
         {
-            page.close(list_tag(l.kind));
-            page.line();
+            page.close_line(list_tag(l.kind));
         }
         if i + 1 == heads {
-            page.close("header");
-            page.line();
+            page.close_line("header");
         }
     }
-    page.close("article");
-    page.line();
+    page.close_line("article");
     page.finish()
 }
 
@@ -311,6 +314,5 @@ fn write_block(page: &mut Page, block: &PlannedBlock) {
         page.text(class, lead.separator);
     }
     page.runs(class, &block.runs);
-    page.close(tag);
-    page.line();
+    page.close_line(tag);
 }
