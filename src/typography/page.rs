@@ -5,7 +5,7 @@ use std::fmt;
 use serde::de::{self, MapAccess, Visitor, value::MapAccessDeserializer};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::units::{Mm, mm_to_pt};
+use super::units::{Mm, Pt, mm_to_pt};
 
 /// Paper size. Named sizes are ISO 216 (A4 210 × 297, A5 148 × 210, B5 176 × 250 mm — GB/T 148
 /// follows ISO, so Chinese "B5" is this one, not JIS B5) and US Letter (215.9 × 279.4 mm).
@@ -272,6 +272,10 @@ pub(crate) fn check_running(pattern: &str) -> Result<(), String> {
     pieces(pattern).map(|_| ())
 }
 
+fn default_header_rule() -> Pt {
+    Pt(0.5)
+}
+
 /// Page geometry and running heads/feet.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -287,6 +291,10 @@ pub struct Page {
     pub header_gap: Mm,
     /// From the bottom of the text block down to the top of the footer line (GB/T 9704: 7 mm).
     pub footer_gap: Mm,
+    /// The rule under the running head, in points (a hairline, 0.5 pt, as newspapers print
+    /// it); 0 for none. Drawn by the PDF and as the header paragraph's bottom border in DOCX.
+    #[serde(default = "default_header_rule")]
+    pub header_rule: Pt,
     pub margins: Margins,
     pub columns: Columns,
 }

@@ -178,6 +178,12 @@ pub(crate) fn validate(t: &Template) -> Result<(), Issue> {
             )?;
         }
     }
+    if !within(p.header_rule.0, (0.0, 6.0)) {
+        issue(
+            &["page.header_rule"],
+            format!("a rule is 0 to 6 pt thick ({} pt)", num(p.header_rule.0)),
+        )?;
+    }
     for (key, pattern) in [("page.header", &p.header), ("page.footer", &p.footer)] {
         printable(pattern, "a running head is one line of printable text")
             .or_else(|e| issue(&[key], e))?;

@@ -4,7 +4,7 @@
 
 use super::document::run;
 use super::faces::{self, Usage};
-use super::props::{PPr, RPr};
+use super::props::{PPr, RPr, Rule};
 use super::styles::PStyle;
 use super::xml::Xml;
 use super::{NS_R, NS_W};
@@ -29,8 +29,15 @@ pub(super) fn write(kind: Kind, t: &Template, plan: &Plan, usage: &mut Usage) ->
     let mut x = Xml::new();
     x.open(root, &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
     x.open("w:p", &[]);
+    // The template's rule under the running head: the paragraph's bottom border, 1 pt below
+    // the text (the PDF draws it 1.5 pt below the line's foot).
+    let rule = t.page.header_rule.0;
     PPr {
         style: Some(style.id()),
+        rule_below: (kind == Kind::Header && rule > 0.0).then(|| Rule {
+            eighths: ((rule * 8.0).round() as u32).clamp(2, 96),
+            space_pt: 1,
+        }),
         ..PPr::default()
     }
     .write(&mut x);
@@ -125,6 +132,23 @@ mod tests {
         // The foot still has its page number.
         assert!(write(Kind::Footer, &t, &d, &mut usage).is_some());
         assert!(write(Kind::Header, &t, &doc(), &mut usage).is_some());
+    }
+
+    #[test]
+    fn the_template_rule_is_the_running_heads_bottom_border() {
+        let mut t = Template::builtin("newspaper").unwrap();
+        let mut usage = Usage::default();
+        let xml = |t: &Template, kind, usage: &mut Usage| {
+            String::from_utf8(write(kind, t, &doc(), usage).unwrap()).unwrap()
+        };
+        let head = xml(&t, Kind::Header, &mut usage);
+        assert!(
+            head.contains("<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\""),
+            "{head}"
+        );
+        assert!(!xml(&t, Kind::Footer, &mut usage).contains("w:pBdr"));
+        t.page.header_rule = crate::typography::Pt(0.0);
+        assert!(!xml(&t, Kind::Header, &mut usage).contains("w:pBdr"));
     }
 
     #[test]

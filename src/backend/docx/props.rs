@@ -124,7 +124,7 @@ pub(super) struct Ind {
     pub first_line: Option<(i64, i64)>,
 }
 
-/// A top border: width in eighths of a point and its distance from the text in points.
+/// A border: width in eighths of a point and its distance from the text in points.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Rule {
     pub eighths: u32,
@@ -141,6 +141,8 @@ pub(super) struct PPr<'a> {
     /// `w:numPr` with level 0 of this `w:numId`.
     pub num_id: Option<u32>,
     pub rule_above: Option<Rule>,
+    /// A bottom border (the rule under the running head).
+    pub rule_below: Option<Rule>,
     /// A `num` tab stop at this many twips: where a list number's tab takes the text.
     pub number_tab: Option<i64>,
     pub kinsoku: bool,
@@ -179,17 +181,22 @@ impl PPr<'_> {
             x.val("w:numId", &id.to_string());
             x.close("w:numPr");
         }
-        if let Some(r) = self.rule_above {
+        if self.rule_above.is_some() || self.rule_below.is_some() {
             x.open("w:pBdr", &[]);
-            x.empty(
-                "w:top",
-                &[
-                    ("w:val", "single"),
-                    ("w:sz", &r.eighths.to_string()),
-                    ("w:space", &r.space_pt.to_string()),
-                    ("w:color", "auto"),
-                ],
-            );
+            // Schema order: top, left, bottom, right.
+            for (side, rule) in [("w:top", self.rule_above), ("w:bottom", self.rule_below)] {
+                if let Some(r) = rule {
+                    x.empty(
+                        side,
+                        &[
+                            ("w:val", "single"),
+                            ("w:sz", &r.eighths.to_string()),
+                            ("w:space", &r.space_pt.to_string()),
+                            ("w:color", "auto"),
+                        ],
+                    );
+                }
+            }
             x.close("w:pBdr");
         }
         if let Some(pos) = self.number_tab {

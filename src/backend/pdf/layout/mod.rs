@@ -536,13 +536,17 @@ impl Engine<'_> {
                     baseline: y,
                     line,
                 });
-                // A hairline under the running head, across the measure.
-                page.rules.push(paginate::Rule {
-                    x1: frame.left,
-                    x2: frame.left + self.measure,
-                    y: header_base + 1.5,
-                    thickness: 0.5,
-                });
+                // The template's rule under the running head, across the measure, 1.5 pt
+                // under the line (as the DOCX's bottom border).
+                let thickness = p.header_rule.0 as f32;
+                if thickness > 0.0 {
+                    page.rules.push(paginate::Rule {
+                        x1: frame.left,
+                        x2: frame.left + self.measure,
+                        y: header_base + 1.5 + thickness / 2.0 - 0.25,
+                        thickness,
+                    });
+                }
             }
             if let Some(foot_line) = &plan.running_foot
                 && let Some(line) = self.single_line(&foot_line.text(n), &footer)
