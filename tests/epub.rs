@@ -1,6 +1,8 @@
 //! The EPUB backend, checked from the outside: the package is unzipped and its XML parsed, and
 //! what it says is compared with the article model.
 
+mod common;
+use common::cmap;
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use std::path::Path;
@@ -668,23 +670,6 @@ fn collect_chars(
             Child::Element(e) => collect_chars(e, role, in_nav, strong, template, out),
         }
     }
-}
-
-fn cmap(data: &[u8]) -> std::collections::BTreeSet<char> {
-    let face = ttf_parser::Face::parse(data, 0).expect("a font");
-    let mut set = std::collections::BTreeSet::new();
-    for sub in face.tables().cmap.unwrap().subtables {
-        if sub.is_unicode() {
-            sub.codepoints(|cp| {
-                if let Some(c) = char::from_u32(cp)
-                    && sub.glyph_index(cp).is_some_and(|g| g.0 != 0)
-                {
-                    set.insert(c);
-                }
-            });
-        }
-    }
-    set
 }
 
 /// Every character on every page (cover and contents included) is in the subset of the face

@@ -5,6 +5,8 @@
 //! `PAIBAN_REQUIRE_TEST_FONTS=1` (CI) to make them fail instead. Packages: fonts-hanazono (CJK
 //! Extension B), fonts-dejavu-core (a Latin face), fonts-noto-cjk (a CFF face).
 
+mod common;
+use common::cmap;
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
@@ -790,22 +792,6 @@ fn a_template_family_the_set_holds_is_embedded_in_docx_and_epub() {
         assert!(why.contains("CFF"), "{why}");
     }
     std::fs::remove_dir_all(&dir).unwrap();
-}
-fn cmap(data: &[u8]) -> std::collections::BTreeSet<char> {
-    let face = ttf_parser::Face::parse(data, 0).expect("a font");
-    let mut set = std::collections::BTreeSet::new();
-    for sub in face.tables().cmap.unwrap().subtables {
-        if sub.is_unicode() {
-            sub.codepoints(|cp| {
-                if let Some(c) = char::from_u32(cp)
-                    && sub.glyph_index(cp).is_some_and(|g| g.0 != 0)
-                {
-                    set.insert(c);
-                }
-            });
-        }
-    }
-    set
 }
 
 /// `paiban build` says when the DOCX and EPUB cannot show what the PDF shows: a character only

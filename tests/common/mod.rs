@@ -47,3 +47,21 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// The characters a font maps to a real glyph (not `.notdef`), from its Unicode `cmap`s.
+pub fn cmap(data: &[u8]) -> std::collections::BTreeSet<char> {
+    let face = ttf_parser::Face::parse(data, 0).expect("a font");
+    let mut set = std::collections::BTreeSet::new();
+    for sub in face.tables().cmap.unwrap().subtables {
+        if sub.is_unicode() {
+            sub.codepoints(|cp| {
+                if let Some(c) = char::from_u32(cp)
+                    && sub.glyph_index(cp).is_some_and(|g| g.0 != 0)
+                {
+                    set.insert(c);
+                }
+            });
+        }
+    }
+    set
+}
