@@ -485,3 +485,57 @@ fn raw_html_and_unsafe_links_never_become_markup() {
         1
     );
 }
+
+/// The script decides the language tag when none is given: Traditional text is `zh-Hant`,
+/// Simplified stays `zh-CN`; a given tag is kept, with a warning when the text is in the other
+/// script; a text with both scripts in numbers is tagged by the majority, with a warning.
+#[test]
+fn the_script_decides_the_language_tag() {
+    let read = |text: &str| paiban::source::read_str(text, "script.md").unwrap();
+    let traditional =
+        read(&std::fs::read_to_string("tests/inputs/tainan-weekly-traditional.md").unwrap());
+    assert_eq!(traditional.document.meta.language, "zh-Hant");
+    assert!(
+        traditional.warnings.is_empty(),
+        "{:?}",
+        traditional.warnings
+    );
+
+    let simplified = read("## 标题在这里\n\n本报讯 这是一条关于东昌府区的新闻，记者报道。\n");
+    assert_eq!(simplified.document.meta.language, "zh-CN");
+    assert!(simplified.warnings.is_empty(), "{:?}", simplified.warnings);
+
+    let given = read("---\nlanguage: zh-TW\n---\n\n## 標題\n\n本報訊 這是一則新聞，記者報導。\n");
+    assert_eq!(given.document.meta.language, "zh-TW");
+    assert!(given.warnings.is_empty(), "{:?}", given.warnings);
+
+    let wrong = read("---\nlanguage: zh-CN\n---\n\n## 標題\n\n本報訊 這是一則新聞，記者報導。\n");
+    assert_eq!(wrong.document.meta.language, "zh-CN");
+    assert!(
+        matches!(
+            wrong.warnings.as_slice(),
+            [Warning::ScriptMismatch {
+                script: "Traditional",
+                ..
+            }]
+        ),
+        "{:?}",
+        wrong.warnings
+    );
+
+    let mixed = read(
+        "## 两岸新闻\n\n本报讯 这是一条新闻，记者报道说们为。\n\n引述原文：「這是一則新聞，記者報導說們為。」\n",
+    );
+    assert_eq!(mixed.document.meta.language, "zh-CN");
+    let [
+        Warning::MixedScript {
+            simplified,
+            traditional,
+            tag,
+        },
+    ] = mixed.warnings.as_slice()
+    else {
+        panic!("{:?}", mixed.warnings);
+    };
+    assert_eq!((*simplified, *traditional, tag.as_str()), (12, 9, "zh-CN"));
+}

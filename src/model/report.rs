@@ -152,6 +152,19 @@ pub enum Warning {
         /// The first right-to-left run (at most 24 characters).
         sample: String,
     },
+    /// Both Chinese scripts in large numbers: the document is tagged by the majority.
+    MixedScript {
+        simplified: usize,
+        traditional: usize,
+        tag: String,
+    },
+    /// The language given names one script and the text is written in the other.
+    ScriptMismatch {
+        tag: String,
+        /// `Traditional`, `Simplified`.
+        script: &'static str,
+        count: usize,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -206,6 +219,18 @@ impl fmt::Display for Warning {
             } => write!(
                 f,
                 "{place}: right-to-left text ({script}) {sample:?} is set left to right in the PDF, in reading order but not reordered for display (DOCX and EPUB readers order it themselves)"
+            ),
+            Warning::MixedScript {
+                simplified,
+                traditional,
+                tag,
+            } => write!(
+                f,
+                "the text mixes Simplified ({simplified} characters only Simplified writes) and Traditional Chinese ({traditional}); tagged {tag} by the majority (give --language to choose)"
+            ),
+            Warning::ScriptMismatch { tag, script, count } => write!(
+                f,
+                "the language is given as {tag}, but the text is {script} Chinese ({count} characters only {script} writes); check --language or the front matter's language"
             ),
         }
     }

@@ -1,6 +1,8 @@
 //! Words the formats print around the issue's own text (the contents heading, landmark names),
 //! decided once per issue in its script: a Traditional Chinese issue reads 目錄, not 目录.
 
+use crate::source::script::Script;
+
 /// The labels of one issue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Labels {
@@ -31,12 +33,10 @@ impl Labels {
     /// The labels for a BCP 47 tag: Traditional for `zh-Hant…` and the regions that write it
     /// (`zh-TW`, `zh-HK`, `zh-MO`) unless the tag says `Hans`; Simplified otherwise.
     pub fn for_language(tag: &str) -> Labels {
-        let subtags: Vec<String> = tag.split(['-', '_']).map(str::to_ascii_lowercase).collect();
-        let has = |s: &str| subtags.iter().skip(1).any(|t| t == s);
-        let traditional = subtags.first().is_some_and(|l| l == "zh")
-            && !has("hans")
-            && (has("hant") || has("tw") || has("hk") || has("mo"));
-        if traditional { TRADITIONAL } else { SIMPLIFIED }
+        match Script::of_tag(tag) {
+            Some(Script::Traditional) => TRADITIONAL,
+            _ => SIMPLIFIED,
+        }
     }
 
     /// Every label, for the character usage of the faces that print them.

@@ -20,6 +20,7 @@ mod news;
 pub mod normalise;
 pub mod repair;
 pub mod sanitize;
+pub mod script;
 
 use std::io::Read;
 use std::path::Path;
@@ -244,6 +245,7 @@ pub fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Re
         meta,
         articles: built.articles,
     };
+    warnings.extend(tag_script(&mut document, given.language.is_some()));
     warnings.extend(sanitize::document(&mut document));
     warnings.extend(direction::report(&document));
     Ok(Reading {
@@ -252,6 +254,34 @@ pub fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Re
         warnings,
         format: SourceFormat::Text(layout),
         encoding: decoded.encoding,
+    })
+}
+
+/// Tags the document with its script when no language was given (Traditional text is
+/// `zh-Hant`), and warns where the scripts are mixed or the given tag names the other one.
+fn tag_script(doc: &mut Document, given: bool) -> Option<Warning> {
+    let items = doc.text_items();
+    let count = script::ScriptCount::of(items.iter().map(|(_, t)| t.as_str()));
+    let majority = count.majority()?;
+    let tagged = script::Script::of_tag(&doc.meta.language);
+    if !given && tagged.is_some() && tagged != Some(majority) {
+        doc.meta.language = majority.default_tag().to_owned();
+    }
+    if count.is_mixed() {
+        return Some(Warning::MixedScript {
+            simplified: count.simplified,
+            traditional: count.traditional,
+            tag: doc.meta.language.clone(),
+        });
+    }
+    let tagged = script::Script::of_tag(&doc.meta.language)?;
+    (tagged != majority).then(|| Warning::ScriptMismatch {
+        tag: doc.meta.language.clone(),
+        script: majority.name(),
+        count: match majority {
+            script::Script::Simplified => count.simplified,
+            script::Script::Traditional => count.traditional,
+        },
     })
 }
 
