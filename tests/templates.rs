@@ -190,6 +190,7 @@ fn running_heads_fill_fields() {
         date: "2022年9月1日",
         publisher: "融媒体中心",
         page: 3,
+        page_word: "",
     };
     assert_eq!(t.page.header_text(&fields), "东昌府融媒　2022年9月1日");
     assert_eq!(t.page.footer_text(&fields), "第 3 页");

@@ -13,6 +13,8 @@ pub struct Labels {
     pub body: &'static str,
     /// The heading of the (hidden) landmarks list.
     pub landmarks: &'static str,
+    /// The word of a `第 1 页` page number.
+    pub page: &'static str,
 }
 
 const SIMPLIFIED: Labels = Labels {
@@ -20,6 +22,7 @@ const SIMPLIFIED: Labels = Labels {
     cover: "封面",
     body: "正文",
     landmarks: "导览",
+    page: "页",
 };
 
 const TRADITIONAL: Labels = Labels {
@@ -27,6 +30,7 @@ const TRADITIONAL: Labels = Labels {
     cover: "封面",
     body: "正文",
     landmarks: "導覽",
+    page: "頁",
 };
 
 impl Labels {
@@ -48,6 +52,29 @@ impl Labels {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A Traditional issue's foot reads `第 1 頁`; a Simplified one's `第 1 页`.
+    #[test]
+    fn the_page_word_follows_the_script() {
+        use crate::model::{Document, Metadata};
+        let t = crate::typography::Template::builtin("newspaper").unwrap();
+        let foot = |language: &str| {
+            let doc = Document {
+                meta: Metadata {
+                    title: None,
+                    publisher: None,
+                    date: None,
+                    language: language.into(),
+                    identifier: "x".into(),
+                },
+                articles: vec![],
+            };
+            crate::plan::plan(&doc, &t).running_foot.unwrap().text(1)
+        };
+        assert_eq!(foot("zh-Hant"), "第 1 頁");
+        assert_eq!(foot("zh-TW"), "第 1 頁");
+        assert_eq!(foot("zh-CN"), "第 1 页");
+    }
 
     #[test]
     fn script_follows_the_tag() {

@@ -224,12 +224,16 @@ pub fn plan<'d>(doc: &'d Document, template: &Template) -> Plan<'d> {
         .enumerate()
         .map(|(i, a)| article::plan(a, i, &mut lists))
         .collect();
+    let language =
+        non_blank(&doc.meta.language).unwrap_or_else(|| template.language.tag().to_owned());
+    let labels = Labels::for_language(&language);
     let running = |head: bool| {
         let fields = RunningFields {
             title: doc.meta.title.as_deref().unwrap_or(""),
             date: date.as_deref().unwrap_or(""),
             publisher: doc.meta.publisher.as_deref().unwrap_or(""),
             page: 0,
+            page_word: labels.page,
         };
         let line = if head {
             template.running_head(&fields)
@@ -238,14 +242,12 @@ pub fn plan<'d>(doc: &'d Document, template: &Template) -> Plan<'d> {
         };
         (!line.is_blank()).then_some(line)
     };
-    let language =
-        non_blank(&doc.meta.language).unwrap_or_else(|| template.language.tag().to_owned());
     Plan {
         masthead,
         articles,
         lists,
         title: issue_title(doc),
-        labels: Labels::for_language(&language),
+        labels,
         language,
         identifier: non_blank(&doc.meta.identifier).unwrap_or_else(|| derived_identifier(doc)),
         running_head: running(true),

@@ -156,6 +156,9 @@ pub struct RunningFields<'a> {
     /// The page number, for [`Page::format_running`]; [`Page::expand_running`] leaves the
     /// number as a [`RunningPiece::PageNumber`] instead.
     pub page: u32,
+    /// The word after a `第 1 页` number in the script (`頁` in Traditional text);
+    /// empty for `页`.
+    pub page_word: &'a str,
 }
 
 /// One piece of an expanded running head or foot. The page number is a piece of its own, never
@@ -380,7 +383,13 @@ impl Page {
                     let (before, after) = self.page_numbers.affixes();
                     line.push_text(before);
                     line.pieces.push(RunningPiece::PageNumber);
-                    line.push_text(after);
+                    match after.strip_suffix('页') {
+                        Some(space) if !fields.page_word.is_empty() => {
+                            line.push_text(space);
+                            line.push_text(fields.page_word);
+                        }
+                        _ => line.push_text(after),
+                    }
                 }
             }
         }
@@ -415,6 +424,7 @@ mod tests {
             date: "2024年9月3日",
             publisher: "河西镇融媒体中心",
             page: 7,
+            page_word: "",
         }
     }
 
