@@ -123,6 +123,7 @@ fn credit() -> impl Strategy<Value = Credit> {
             organisation,
             role,
             names,
+            filed: None,
         })
 }
 

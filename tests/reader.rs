@@ -110,6 +110,7 @@ fn sample_datelines_bylines_and_paragraph_counts() {
                 organisation: Some("融媒体中心".into()),
                 role: None,
                 names: vec![name.into()],
+                filed: None,
             }]
         );
     }
@@ -266,7 +267,8 @@ fn dateline_own_paper_with_reporter() {
         [Credit {
             organisation: None,
             role: Some("记者".into()),
-            names: vec!["张三".into()]
+            names: vec!["张三".into()],
+            filed: None,
         }]
     );
     assert_eq!(d.display(), "本报讯（记者 张三）");

@@ -36,6 +36,7 @@ fn credit(org: Option<&str>, role: Option<&str>, names: &[&str]) -> Credit {
         organisation: org.map(Into::into),
         role: role.map(Into::into),
         names: names.iter().map(|&n| n.into()).collect(),
+        filed: None,
     }
 }
 

@@ -152,6 +152,10 @@ pub struct Credit {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     pub names: Vec<String>,
+    /// Where the story was filed from, as Taiwan papers close a byline:
+    /// `（記者 陳怡君／臺南報導）` has `臺南報導` here, printed after a `／`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filed: Option<String>,
 }
 
 impl Credit {
@@ -165,6 +169,10 @@ impl Credit {
                 out.push(' ');
             }
             out.push_str(name);
+        }
+        if let Some(filed) = &self.filed {
+            out.push('／');
+            out.push_str(filed);
         }
         out
     }
@@ -206,6 +214,7 @@ mod tests {
             organisation: None,
             role: Some("记者".into()),
             names: vec!["张三".into()],
+            filed: None,
         };
         assert_eq!(
             dateline("本报讯", vec![credit]).lead(),

@@ -72,6 +72,11 @@ pub fn parse(text: &str) -> Option<Vec<Credit>> {
     if text.is_empty() || text.chars().count() > 60 {
         return None;
     }
+    // `記者 陳怡君／臺南報導`: where the story was filed from closes the credit.
+    let (text, filed) = match text.rsplit_once(['/', '／']) {
+        Some((credit, place)) if is_filed(place) => (credit, Some(place.to_string())),
+        _ => (text, None),
+    };
     let mut credits: Vec<Credit> = Vec::new();
     let mut open = false;
     for word in text.split(|c: char| is_space(c)).filter(|w| !w.is_empty()) {
@@ -83,6 +88,7 @@ pub fn parse(text: &str) -> Option<Vec<Credit>> {
                 organisation: None,
                 role: Some(role.to_string()),
                 names: names(name)?,
+                filed: None,
             });
             open = true;
             continue;
@@ -98,6 +104,7 @@ pub fn parse(text: &str) -> Option<Vec<Credit>> {
                     organisation: (!org.is_empty()).then(|| org.to_string()),
                     role: Some(role.to_string()),
                     names: Vec::new(),
+                    filed: None,
                 });
                 open = true;
                 continue;
@@ -108,6 +115,7 @@ pub fn parse(text: &str) -> Option<Vec<Credit>> {
                 organisation: Some(word.to_string()),
                 role: None,
                 names: Vec::new(),
+                filed: None,
             });
             open = true;
             continue;
@@ -120,12 +128,25 @@ pub fn parse(text: &str) -> Option<Vec<Credit>> {
                     organisation: None,
                     role: None,
                     names: list,
+                    filed: None,
                 });
                 open = true;
             }
         }
     }
+    if let Some(last) = credits.last_mut() {
+        last.filed = filed;
+    }
     (!credits.is_empty() && credits.iter().all(|c| !c.names.is_empty())).then_some(credits)
+}
+
+/// `臺南報導`, `台北报道`: a place of one to six Han characters and the word for "reported".
+fn is_filed(text: &str) -> bool {
+    ["報導", "報道", "报道", "报导"].iter().any(|w| {
+        text.strip_suffix(w).is_some_and(|place| {
+            (1..=6).contains(&place.chars().count()) && place.chars().all(is_han)
+        })
+    })
 }
 
 fn is_org(word: &str) -> bool {
@@ -161,7 +182,18 @@ mod tests {
             organisation: org.map(str::to_string),
             role: role.map(str::to_string),
             names: names.iter().map(|s| s.to_string()).collect(),
+            filed: None,
         }
+    }
+
+    #[test]
+    fn taiwan_bylines_say_where_the_story_was_filed() {
+        let mut credit = c(None, Some("記者"), &["陳怡君"]);
+        credit.filed = Some("臺南報導".into());
+        assert_eq!(parse("記者 陳怡君／臺南報導"), Some(vec![credit.clone()]));
+        assert_eq!(credit.display(), "記者 陳怡君／臺南報導");
+        // Not a place: the slash stays part of the words, and they are no credit.
+        assert_eq!(parse("記者 陳怡君／今天下午"), None);
     }
 
     #[test]
