@@ -74,12 +74,15 @@ def text(paragraph):
 
 
 def byline(b):
-    """Byline.display(): organisation + role, then names, space-separated per credit."""
+    """Byline.display(): organisation + role, then names, space-separated per credit, and
+    where the story was filed after a ／."""
     parts = []
     for credit in b["credits"]:
         s = (credit.get("organisation") or "") + (credit.get("role") or "")
         for name in credit["names"]:
             s = f"{s} {name}" if s else name
+        if credit.get("filed"):
+            s = f"{s}／{credit['filed']}"
         parts.append(s)
     return " ".join(parts)
 
