@@ -110,6 +110,18 @@ pub fn parse(text: &str) -> Option<Vec<Credit>> {
                 continue;
             }
         }
+        // `记者张三`, `記者陳怡君`, `本报记者李四`: a role of two characters or more and a name
+        // written without a space (a one-character role such as `文` could be a name's first).
+        if let Some((org, role, name)) = glued_role(word) {
+            credits.push(Credit {
+                organisation: org.map(str::to_string),
+                role: Some(role.to_string()),
+                names: names(name)?,
+                filed: None,
+            });
+            open = true;
+            continue;
+        }
         if !open && is_org(word) {
             credits.push(Credit {
                 organisation: Some(word.to_string()),
@@ -147,6 +159,23 @@ fn is_filed(text: &str) -> bool {
             (1..=6).contains(&place.chars().count()) && place.chars().all(is_han)
         })
     })
+}
+
+/// `word` as an optional organisation, a role of two or more characters and a name after it.
+fn glued_role(word: &str) -> Option<(Option<&str>, &'static str, &str)> {
+    ROLES
+        .iter()
+        .filter(|r| r.chars().count() >= 2)
+        .find_map(|role| {
+            let at = word.find(role)?;
+            let (org, name) = (&word[..at], &word[at + role.len()..]);
+            let org_ok = org.is_empty() || is_org(org);
+            (org_ok && names(name).is_some()).then_some((
+                (!org.is_empty()).then_some(org),
+                *role,
+                name,
+            ))
+        })
 }
 
 fn is_org(word: &str) -> bool {
@@ -192,8 +221,28 @@ mod tests {
         credit.filed = Some("臺南報導".into());
         assert_eq!(parse("記者 陳怡君／臺南報導"), Some(vec![credit.clone()]));
         assert_eq!(credit.display(), "記者 陳怡君／臺南報導");
+        let mut glued = c(None, Some("記者"), &["陳怡君"]);
+        glued.filed = Some("臺北報導".into());
+        assert_eq!(parse("記者陳怡君／臺北報導"), Some(vec![glued]));
         // Not a place: the slash stays part of the words, and they are no credit.
         assert_eq!(parse("記者 陳怡君／今天下午"), None);
+    }
+
+    #[test]
+    fn a_role_glued_to_its_name() {
+        assert_eq!(
+            parse("记者张三"),
+            Some(vec![c(None, Some("记者"), &["张三"])])
+        );
+        assert_eq!(
+            parse("本报记者李四 通讯员王五"),
+            Some(vec![
+                c(Some("本报"), Some("记者"), &["李四"]),
+                c(None, Some("通讯员"), &["王五"])
+            ])
+        );
+        // A one-character role is no prefix: `文静` is a name.
+        assert_eq!(parse("文静"), Some(vec![c(None, None, &["文静"])]));
     }
 
     #[test]
